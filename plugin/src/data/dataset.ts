@@ -1,0 +1,140 @@
+/** Builds the immutable, indexed Dataset from files that passed validation. */
+import {createHash} from 'node:crypto';
+import path from 'node:path';
+import type {RawDataset} from './load.js';
+import {FACETS, type AliasEntry, type FacetId, type ModelEntry, type OrganizationsFile, type TaxonomyFile} from './schema.js';
+import type {Dataset, Facet, LineageEdge, Model, Name, Organization, Term} from './types.js';
+import {parseDate, parseParameterCount} from './values.js';
+
+function hashTexts(dir: string, texts: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const file of [...texts.keys()].sort()) {
+    hash.update(path.relative(dir, file)).update('\0').update(texts.get(file)!).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function toName(alias: AliasEntry): Name {
+  return typeof alias === 'string'
+    ? {text: alias, ambiguous: false, matchCase: true}
+    : {text: alias.name, ambiguous: alias.ambiguous ?? false, matchCase: alias.matchCase ?? true};
+}
+
+function toModel(entry: ModelEntry, file: string): Model {
+  const date = parseDate(entry.released.date)!;
+  return deepFreeze({
+    id: entry.id,
+    name: entry.name,
+    names: [{text: entry.name, ambiguous: entry.ambiguous ?? false, matchCase: true}, ...(entry.aliases ?? []).map(toName)],
+    domain: entry.domain,
+    architecture: entry.architecture,
+    objectives: entry.objectives,
+    released: {date: String(entry.released.date), precision: date.precision, year: date.year, basis: entry.released.basis},
+    organizations: entry.organizations,
+    paper: entry.paper,
+    sizes: (entry.sizes ?? []).map((size) => ({
+      ...(size.variant === undefined ? {} : {variant: size.variant}),
+      ...(size.parameters === undefined ? {} : {parameters: parseParameterCount(size.parameters)!}),
+      ...(size.active === undefined ? {} : {active: parseParameterCount(size.active)!}),
+    })),
+    lineage: (entry.lineage ?? []).map((edge) => ({
+      relation: edge.relation,
+      from: entry.id,
+      to: edge.target,
+      ...(edge.note === undefined ? {} : {note: edge.note}),
+      ...(edge.source === undefined ? {} : {source: edge.source}),
+    })),
+    ...(entry.access === undefined ? {} : {access: entry.access}),
+    ...(entry.license === undefined ? {} : {license: entry.license}),
+    links: entry.links ?? {},
+    summary: entry.summary.trim(),
+    sources: entry.sources,
+    ...(entry.survey === undefined ? {} : {survey: entry.survey}),
+    file,
+  } satisfies Model);
+}
+
+function toFacets(taxonomy: TaxonomyFile): Facet[] {
+  return FACETS.map((id) => {
+    const facet = taxonomy[id];
+    const entries = Object.entries(facet.terms);
+    const terms: Term[] = entries.map(([termId, term]) => ({
+      id: termId,
+      facet: id,
+      label: term.label,
+      description: term.description,
+      ...(term.parent === undefined ? {} : {parent: term.parent}),
+      children: entries.filter(([, other]) => other.parent === termId).map(([childId]) => childId),
+    }));
+    return {id, label: facet.label, ...(facet.description === undefined ? {} : {description: facet.description}), terms};
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Indexes validated data. Call only when validation found no errors. */
+export function buildDataset(raw: RawDataset): Dataset {
+  const models = raw.models
+    .map((source) => toModel(source.value as ModelEntry, path.relative(raw.dir, source.path).split(path.sep).join('/')))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const facets = deepFreeze(toFacets(raw.taxonomy!.value as TaxonomyFile));
+  const organizations = deepFreeze(
+    Object.entries(raw.organizations!.value as OrganizationsFile).map(([id, org]): Organization => ({id, ...org})),
+  );
+
+  const byId = new Map(models.map((model) => [model.id, model]));
+  const byOrganization = new Map<string, Model[]>();
+  const byName = new Map<string, Model[]>();
+  const byTerm = new Map<string, Model[]>();
+  const children = new Map<string, LineageEdge[]>();
+  const termKey = (facet: FacetId, term: string) => `${facet}\0${term}`;
+  for (const model of models) {
+    for (const organization of model.organizations) pushTo(byOrganization, organization, model);
+    for (const name of new Set(model.names.map((n) => n.text))) pushTo(byName, name, model);
+    pushTo(byTerm, termKey('domain', model.domain), model);
+    pushTo(byTerm, termKey('architecture', model.architecture), model);
+    for (const objective of model.objectives) pushTo(byTerm, termKey('objective', objective), model);
+    for (const edge of model.lineage) pushTo(children, edge.to, edge);
+  }
+  const facetById = new Map(facets.map((facet) => [facet.id, facet]));
+  const termById = new Map(facets.flatMap((facet) => facet.terms.map((term) => [termKey(facet.id, term.id), term] as const)));
+  const organizationById = new Map(organizations.map((org) => [org.id, org]));
+
+  const descendants = (facet: FacetId, term: string): string[] => {
+    const found = termById.get(termKey(facet, term));
+    return found ? [term, ...found.children.flatMap((child) => descendants(facet, child))] : [];
+  };
+
+  return Object.freeze({
+    dir: raw.dir,
+    hash: hashTexts(raw.dir, raw.texts),
+    models: Object.freeze(models),
+    facets,
+    organizations,
+    model: (id: string) => byId.get(id),
+    organization: (id: string) => organizationById.get(id),
+    facet: (id: FacetId) => facetById.get(id)!,
+    term: (facet: FacetId, id: string) => termById.get(termKey(facet, id)),
+    modelsWithTerm(facet: FacetId, term: string, options?: {deep?: boolean}) {
+      const terms = options?.deep ? descendants(facet, term) : [term];
+      const found = new Set(terms.flatMap((t) => byTerm.get(termKey(facet, t)) ?? []));
+      return models.filter((model) => found.has(model));
+    },
+    modelsOfOrganization: (id: string) => byOrganization.get(id) ?? [],
+    modelsNamed: (text: string) => byName.get(text) ?? [],
+    parents: (id: string) => byId.get(id)?.lineage ?? [],
+    children: (id: string) => children.get(id) ?? [],
+  });
+}

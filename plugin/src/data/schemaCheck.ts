@@ -1,0 +1,116 @@
+/** Runs the JSON Schema over a parsed file and turns every error into a positioned diagnostic. */
+import type {TSchema} from '@sinclair/typebox';
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
+import {RULES} from './constants.js';
+import {diagnosticAt, locate, type PathSegment, type SourceFile} from './load.js';
+import {didYouMean} from './suggest.js';
+import type {Diagnostic} from './types.js';
+
+const ajv = new Ajv({allErrors: true, strict: false, verbose: true});
+const compiled = new WeakMap<TSchema, ValidateFunction>();
+
+function validatorFor(schema: TSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+function toSegments(instancePath: string): PathSegment[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+/** `sizes[0].parameters` */
+export function formatPath(segments: readonly PathSegment[]): string {
+  return segments.reduce<string>(
+    (text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment),
+    '',
+  );
+}
+
+function describe(segments: readonly PathSegment[]): string {
+  return segments.length === 0 ? 'The entry' : `"${formatPath(segments)}"`;
+}
+
+/**
+ * Keeps, for each `anyOf`, only the errors of the branch that fits the
+ * value's type: a union of a string and an object should complain about the
+ * object's fields, not that it is not a string.
+ */
+function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf');
+  let kept = [...errors];
+  for (const union of unions) {
+    const prefix = `${union.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of kept) {
+      if (!error.schemaPath.startsWith(prefix)) continue;
+      const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+    }
+    const fitting = [...branches.values()].find(
+      (branchErrors) => !branchErrors.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath),
+    );
+    kept = kept.filter((e) => !e.schemaPath.startsWith(prefix) && e !== union);
+    kept.push(...(fitting ?? [union]));
+  }
+  return kept;
+}
+
+function toDiagnostic(source: SourceFile, error: ErrorObject): Diagnostic {
+  const segments = toSegments(error.instancePath);
+  const at = (pathSegments: PathSegment[], target: 'key' | 'value' = 'value') => locate(source, pathSegments, target);
+  const file = source.path;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const field = String(params.additionalProperty);
+      const known = Object.keys((error.parentSchema as {properties?: object}).properties ?? {});
+      const suggestion = didYouMean(field, known);
+      return diagnosticAt(
+        file,
+        at([...segments, field], 'key'),
+        'error',
+        RULES.unknownField,
+        `${describe(segments)} has an unknown field "${field}".`,
+        suggestion ?? (known.length > 0 ? `Known fields: ${known.join(', ')}.` : undefined),
+      );
+    }
+    case 'required': {
+      const field = String(params.missingProperty);
+      return diagnosticAt(file, at(segments), 'error', RULES.missingField, `${describe(segments)} is missing the required field "${field}".`, `Add "${field}".`);
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      return diagnosticAt(
+        file,
+        at(segments),
+        'error',
+        RULES.invalidEnum,
+        `${describe(segments)} must be one of: ${allowed.join(', ')}.`,
+        didYouMean(String(error.data), allowed),
+      );
+    }
+    case 'anyOf': {
+      const description = (error.parentSchema as {description?: string}).description;
+      return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} has the wrong form.`, description);
+    }
+    default: {
+      const description = (error.parentSchema as {description?: string}).description;
+      return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} ${error.message ?? 'is invalid'}.`, description);
+    }
+  }
+}
+
+export function checkSchema(source: SourceFile, schema: TSchema): Diagnostic[] {
+  const validate = validatorFor(schema);
+  if (validate(source.value)) return [];
+  return pruneUnionErrors(validate.errors ?? []).map((error) => toDiagnostic(source, error));
+}
