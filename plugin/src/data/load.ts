@@ -88,7 +88,8 @@ function firstInvalidUtf8(buffer: Buffer): Position {
       high = mid - 1;
     }
   }
-  const prefix = buffer.subarray(0, low).toString('utf8');
+  // Characters complete before the failure; a started sequence is the culprit.
+  const prefix = new TextDecoder('utf-8').decode(buffer.subarray(0, low), {stream: true});
   const lines = prefix.split('\n');
   return {line: lines.length, column: [...lines[lines.length - 1]!].length + 1};
 }

@@ -64,6 +64,10 @@ function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
+function article(type: string): string {
+  return type.split(',').map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`)).join(' or ');
+}
+
 function toDiagnostic(source: SourceFile, error: ErrorObject): Diagnostic {
   const segments = toSegments(error.instancePath);
   const at = (pathSegments: PathSegment[], target: 'key' | 'value' = 'value') => locate(source, pathSegments, target);
@@ -102,6 +106,10 @@ function toDiagnostic(source: SourceFile, error: ErrorObject): Diagnostic {
       const description = (error.parentSchema as {description?: string}).description;
       return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} has the wrong form.`, description);
     }
+    case 'type':
+      return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} must be ${article(String(params.type))}.`, (error.parentSchema as {description?: string}).description);
+    case 'pattern':
+      return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} ${JSON.stringify(error.data)} has the wrong form.`, (error.parentSchema as {description?: string}).description);
     default: {
       const description = (error.parentSchema as {description?: string}).description;
       return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} ${error.message ?? 'is invalid'}.`, description);

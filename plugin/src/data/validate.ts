@@ -262,7 +262,7 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
     names.push(...namesOf(source, entry, fileId));
 
     const checkTerm = (facet: FacetId, value: unknown, at: PathSegment[]) => {
-      if (typeof value !== 'string') return;
+      if (typeof value !== 'string' || !raw.taxonomy) return;
       const facetTerms = terms.get(facet)!;
       if (!facetTerms.has(value)) {
         reporter.report(source, at, 'error', RULES.unknownTerm, `"${value}" is not a term of the facet "${facet}".`, didYouMean(value, facetTerms.keys()) ?? `Add it to taxonomy.yaml under ${facet}.terms, or use one of: ${[...facetTerms.keys()].join(', ')}.`);
@@ -285,7 +285,7 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
       if (target === fileId) {
         reporter.report(source, ['lineage', index, 'target'], 'error', RULES.selfLineage, 'A model cannot derive from itself.', 'Remove this lineage edge.');
       } else if (!ids.has(target)) {
-        reporter.report(source, ['lineage', index, 'target'], 'error', RULES.unknownLineageTarget, `Lineage target "${target}" is not a model of the dataset.`, didYouMean(target, ids) ?? `Add models/${target}.yaml, or remove this edge.`);
+        reporter.report(source, ['lineage', index, 'target'], 'error', RULES.unknownLineageTarget, `Lineage target "${target}" is not a model of the dataset.`, didYouMean(target, [...ids].filter((other) => other !== fileId)) ?? `Add models/${target}.yaml, or remove this edge.`);
       } else {
         edges.push({source, index, target});
       }
