@@ -1,7 +1,7 @@
 /** Builds the immutable, indexed Dataset from files that passed validation. */
 import {createHash} from 'node:crypto';
 import path from 'node:path';
-import type {RawDataset} from './load.js';
+import {MODELS_DIR, type RawDataset} from './load.js';
 import {FACETS, type AliasEntry, type FacetId, type ModelEntry, type OrganizationsFile, type TaxonomyFile} from './schema.js';
 import type {Dataset, Facet, LineageEdge, Model, Name, Organization, Term} from './types.js';
 import {parseDate, parseParameterCount} from './values.js';
@@ -87,7 +87,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 /** Indexes validated data. Call only when validation found no errors. */
 export function buildDataset(raw: RawDataset): Dataset {
   const models = raw.models
-    .map((source) => toModel(source.value as ModelEntry, path.relative(raw.dir, source.path).split(path.sep).join('/')))
+    .map((source) => toModel(source.value as ModelEntry, `${MODELS_DIR}/${path.basename(source.path)}`))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const facets = deepFreeze(toFacets(raw.taxonomy!.value as TaxonomyFile));
   const organizations = deepFreeze(

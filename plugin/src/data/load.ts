@@ -1,21 +1,45 @@
 /**
- * Reads the dataset's YAML files, keeping every node's source position.
- * Never throws: every problem becomes a diagnostic.
+ * Reads the dataset's YAML files. Never throws: every problem becomes a diagnostic.
+ *
+ * Values come from js-yaml (about ten times faster than a parse that keeps
+ * positions); source positions come from the \`yaml\` package, parsed only for
+ * files that have something to report.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import jsYaml from 'js-yaml';
 import {isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node} from 'yaml';
 import {MAX_FILE_BYTES, RULES} from './constants.js';
 import type {Diagnostic, Severity} from './types.js';
 
-/** A parsed YAML file: its plain value plus what is needed to point into it. */
-export interface SourceFile {
-  /** Absolute path. */
-  readonly path: string;
-  readonly text: string;
-  readonly value: unknown;
-  readonly document: Document.Parsed;
+interface Positions {
+  readonly documents: readonly Document.Parsed[];
   readonly lineCounter: LineCounter;
+}
+
+function parseWithPositions(text: string): Positions {
+  const lineCounter = new LineCounter();
+  return {documents: parseAllDocuments(text, {lineCounter, prettyErrors: false, uniqueKeys: true}) as Document.Parsed[], lineCounter};
+}
+
+/** A parsed YAML file: its plain value, and positions on demand. */
+export class SourceFile {
+  #positions: Positions | undefined;
+
+  constructor(
+    /** Absolute path. */
+    readonly path: string,
+    readonly text: string,
+    readonly value: unknown,
+    positions?: Positions,
+  ) {
+    this.#positions = positions;
+  }
+
+  get positions(): Positions {
+    this.#positions ??= parseWithPositions(this.text);
+    return this.#positions;
+  }
 }
 
 export type PathSegment = string | number;
@@ -48,7 +72,8 @@ function positionOfOffset(lineCounter: LineCounter, offset: number): Position {
  * value (`'value'`). Missing segments resolve to the deepest node that exists.
  */
 export function locate(source: SourceFile, dataPath: readonly PathSegment[], target: 'key' | 'value' = 'value'): Position {
-  let node: unknown = source.document.contents;
+  const {documents, lineCounter} = source.positions;
+  let node: unknown = documents[0]?.contents;
   let offset = rangeStart(node) ?? 0;
   for (const [index, segment] of dataPath.entries()) {
     const last = index === dataPath.length - 1;
@@ -56,7 +81,7 @@ export function locate(source: SourceFile, dataPath: readonly PathSegment[], tar
       const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : item.key) === String(segment));
       if (!pair) break;
       const keyOffset = rangeStart(pair.key);
-      if (last && target === 'key' && keyOffset !== undefined) return positionOfOffset(source.lineCounter, keyOffset);
+      if (last && target === 'key' && keyOffset !== undefined) return positionOfOffset(lineCounter, keyOffset);
       node = pair.value;
       offset = rangeStart(node) ?? keyOffset ?? offset;
     } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
@@ -66,7 +91,7 @@ export function locate(source: SourceFile, dataPath: readonly PathSegment[], tar
       break;
     }
   }
-  return positionOfOffset(source.lineCounter, offset);
+  return positionOfOffset(lineCounter, offset);
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -126,31 +151,61 @@ export function readYamlFile(file: string): ReadResult {
     return fail(firstInvalidUtf8(buffer), RULES.notUtf8, 'The file is not valid UTF-8.', 'Save it as UTF-8 (without changing its characters by hand).');
   }
 
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, {lineCounter, prettyErrors: false, uniqueKeys: true});
-  const parsed = Array.isArray(documents) ? documents : [];
+  return parseYaml(file, text);
+}
+
+const JS_YAML_OPTIONS = {schema: jsYaml.CORE_SCHEMA};
+
+/** True when an object or array is reachable twice: the document used YAML aliases. */
+function sharesReferences(value: unknown, seen = new Set<object>()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (seen.has(value)) return true;
+  seen.add(value);
+  return Object.values(value).some((child) => sharesReferences(child, seen));
+}
+
+/**
+ * The fast path: exactly one document without aliases. Anything else (errors,
+ * several documents, aliases, which could expand exponentially) takes the
+ * careful path.
+ */
+function parseFast(text: string): {value: unknown} | undefined {
+  try {
+    const documents: unknown[] = [];
+    jsYaml.loadAll(text, (document) => documents.push(document), JS_YAML_OPTIONS);
+    const [value] = documents;
+    return documents.length === 1 && value !== null && value !== undefined && !sharesReferences(value) ? {value} : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseYaml(file: string, text: string): ReadResult {
+  const fast = parseFast(text);
+  if (fast) return {source: new SourceFile(file, text, fast.value), diagnostics: []};
+
+  const positions = parseWithPositions(text);
+  const {documents, lineCounter} = positions;
   const diagnostics: Diagnostic[] = [];
-  for (const document of parsed) {
-    for (const issue of [...document.errors, ...document.warnings]) {
-      const severity: Severity = document.errors.includes(issue as never) ? 'error' : 'warning';
-      const message = issue.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
-      diagnostics.push(
-        diagnosticAt(file, positionOfOffset(lineCounter, issue.pos[0]), severity, RULES.yamlSyntax, message, yamlHint(issue.code)),
-      );
+  for (const document of documents) {
+    for (const [severity, issues] of [['error', document.errors], ['warning', document.warnings]] as const) {
+      for (const issue of issues) {
+        const message = issue.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
+        diagnostics.push(diagnosticAt(file, positionOfOffset(lineCounter, issue.pos[0]), severity, RULES.yamlSyntax, message, yamlHint(issue.code)));
+      }
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return {source: undefined, diagnostics};
 
-  const document = parsed[0];
+  const document = documents[0];
   if (!document || document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
-    return fail(START, RULES.emptyFile, 'The file is empty.', 'Write the entry, or delete the file.');
+    return {source: undefined, diagnostics: [diagnosticAt(file, START, 'error', RULES.emptyFile, 'The file is empty.', 'Write the entry, or delete the file.')]};
   }
-  if (parsed.length > 1) {
-    const second = parsed[1]!;
+  if (documents.length > 1) {
     diagnostics.push(
       diagnosticAt(
         file,
-        positionOfOffset(lineCounter, second.range[0]),
+        positionOfOffset(lineCounter, documents[1]!.range[0]),
         'error',
         RULES.yamlSyntax,
         'The file holds more than one YAML document.',
@@ -159,14 +214,11 @@ export function readYamlFile(file: string): ReadResult {
     );
     return {source: undefined, diagnostics};
   }
-
-  let value: unknown;
   try {
-    value = document.toJS({maxAliasCount: 100});
+    return {source: new SourceFile(file, text, document.toJS({maxAliasCount: 100}), positions), diagnostics};
   } catch (error) {
-    return fail(START, RULES.yamlSyntax, (error as Error).message, 'Avoid YAML aliases (`*name`) in data files.');
+    return {source: undefined, diagnostics: [diagnosticAt(file, START, 'error', RULES.yamlSyntax, (error as Error).message, 'Avoid YAML aliases (`*name`) in data files.')]};
   }
-  return {source: {path: file, text, value, document, lineCounter}, diagnostics};
 }
 
 function yamlHint(code: string): string | undefined {
