@@ -4,7 +4,7 @@
  */
 import {parseArgs} from 'node:util';
 import {formatDiagnostics, loadDataset, summarize, type DiagnosticFormat} from '../data/index.js';
-import {formatStats, computeStats} from './stats.js';
+import {computeStats, formatStats} from '../data/stats.js';
 
 const HELP = `Usage: model-atlas <command> [options]
 

@@ -35,3 +35,4 @@ export {DataValidationError, formatDiagnostic, formatDiagnostics, summarize, typ
 export {RULES} from './constants.js';
 export {formatParameterCount, parseArxivId, parseDate, parseParameterCount} from './values.js';
 export type * from './types.js';
+export {computeStats, formatStats, type Stats, type TermCount} from './stats.js';

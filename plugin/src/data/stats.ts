@@ -1,5 +1,5 @@
 /** Coverage figures of a dataset: what `model-atlas stats` prints. */
-import type {Dataset, FacetId} from '../data/types.js';
+import type {Dataset, FacetId} from './types.js';
 
 export interface TermCount {
   readonly term: string;

@@ -1,0 +1,68 @@
+/** Options of the Model Atlas plugin: defaults, Joi schema and types. */
+import type {OptionValidationContext} from '@docusaurus/types';
+import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
+import utilsValidation from '@docusaurus/utils-validation';
+
+const {Joi, RouteBasePathSchema} = utilsValidation;
+
+/** What the generated sidebar lists. */
+export type SidebarMode = 'auto' | 'full' | 'facets';
+export type DataWarningSeverity = 'ignore' | 'log' | 'warn' | 'throw';
+
+export interface PluginOptions {
+  /** Plugin id; also the id of the composed docs instance. */
+  readonly id: string;
+  /** Dataset directory, relative to the site directory. */
+  readonly path: string;
+  /** URL path of the generated pages. */
+  readonly routeBasePath: string;
+  /** `full` lists every model by domain, `facets` only overview, facet and term pages, `auto` is `full` up to `SIDEBAR_MODEL_LIMIT` models. */
+  readonly sidebar: SidebarMode;
+  /** Base URL of the dataset directory for "Edit this page" links, e.g. `https://github.com/o/r/edit/main/data`. */
+  readonly editUrl: string | undefined;
+  /** What to do with data warnings (errors always fail). */
+  readonly onDataWarning: DataWarningSeverity;
+  /** Options passed to the composed `@docusaurus/plugin-content-docs` instance (our own take precedence for path, routeBasePath, sidebarPath and versioning). */
+  readonly docs: Partial<DocsOptions>;
+}
+
+/** What users write in `docusaurus.config`. */
+export type Options = Partial<PluginOptions>;
+
+export const DEFAULT_OPTIONS = {
+  id: 'model-atlas',
+  path: 'data',
+  routeBasePath: 'models',
+  sidebar: 'auto',
+  editUrl: undefined,
+  onDataWarning: 'warn',
+  docs: {},
+} as const satisfies PluginOptions;
+
+/** Past this many models, `sidebar: 'auto'` lists only facets and terms. */
+export const SIDEBAR_MODEL_LIMIT = 500;
+
+/** Options of the docs instance that the plugin sets itself. */
+const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions'];
+
+const OptionsSchema = Joi.object<PluginOptions>({
+  id: Joi.string().default(DEFAULT_OPTIONS.id),
+  path: Joi.string().default(DEFAULT_OPTIONS.path),
+  routeBasePath: RouteBasePathSchema.disallow('', '/')
+    .default(DEFAULT_OPTIONS.routeBasePath)
+    .messages({'any.invalid': '"routeBasePath" must name a path such as "models": the atlas cannot be the site root.'}),
+  sidebar: Joi.string().equal('auto', 'full', 'facets').default(DEFAULT_OPTIONS.sidebar),
+  editUrl: Joi.string()
+    .uri({scheme: ['http', 'https']})
+    .default(DEFAULT_OPTIONS.editUrl),
+  onDataWarning: Joi.string().equal('ignore', 'log', 'warn', 'throw').default(DEFAULT_OPTIONS.onDataWarning),
+  docs: Joi.object()
+    .unknown()
+    .keys(Object.fromEntries(OWNED_DOCS_OPTIONS.map((key) => [key, Joi.forbidden().messages({'any.unknown': `"docs.${key}" is set by Model Atlas; use the plugin's own options (id, path, routeBasePath) instead.`})])))
+    .default(DEFAULT_OPTIONS.docs),
+});
+
+export function validateOptions({validate, options}: OptionValidationContext<Options | undefined, PluginOptions>): PluginOptions {
+  // Docusaurus appends its own `id` key (default "default") to the schema: supply ours first.
+  return validate(OptionsSchema, {id: DEFAULT_OPTIONS.id, ...options});
+}
