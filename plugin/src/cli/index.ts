@@ -5,6 +5,7 @@
 import {parseArgs} from 'node:util';
 import {formatDiagnostics, loadDataset, summarize, type DiagnosticFormat} from '../data/index.js';
 import {computeStats, formatStats} from '../data/stats.js';
+import {runMentions} from './mentions.js';
 
 const HELP = `Usage: model-atlas <command> [options]
 
@@ -13,11 +14,17 @@ Commands:
                         each problem as path:line:column: severity [rule] message.
   stats [data-dir]      Coverage of a valid dataset: models per domain and facet term,
                         share of entries with parameters, lineage and sources.
+  mentions <content-dir…> [--data <data-dir>]
+                        Which Markdown/MDX pages mention which models (as the
+                        auto-linker sees them), ambiguous names left unlinked, and
+                        near misses such as "Bert" for "BERT". Exit 1 also when a
+                        page has a :model directive with an unknown id.
   help                  Show this help.
 
 Options:
   --format <text|json|github>   Output format (default: text). "github" prints
-                                GitHub Actions annotations.
+                                GitHub Actions annotations (not for mentions).
+  --data <data-dir>             Dataset of the mentions command (default: ./data).
   -h, --help                    Show this help.
 
 Exit codes: 0 when the data has no errors, 1 when it has, 2 on bad usage.
@@ -49,7 +56,7 @@ export function run(argv: readonly string[], io: CliIo = defaultIo): number {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {format: {type: 'string', default: 'text'}, help: {type: 'boolean', short: 'h'}},
+      options: {format: {type: 'string', default: 'text'}, data: {type: 'string'}, help: {type: 'boolean', short: 'h'}},
     });
   } catch (error) {
     return usageError(io, (error as Error).message);
@@ -61,7 +68,7 @@ export function run(argv: readonly string[], io: CliIo = defaultIo): number {
   }
   const format = parsed.values.format as DiagnosticFormat;
   if (!FORMATS.includes(format)) return usageError(io, `unknown format "${format}"; use text, json or github.`);
-  if (rest.length > 1) return usageError(io, `${command} takes one data directory, got ${rest.length}.`);
+  if (command !== 'mentions' && rest.length > 1) return usageError(io, `${command} takes one data directory, got ${rest.length}.`);
   const dir = rest[0] ?? 'data';
 
   switch (command) {
@@ -87,6 +94,10 @@ export function run(argv: readonly string[], io: CliIo = defaultIo): number {
       io.stdout(format === 'json' ? JSON.stringify(stats, null, 2) : formatStats(stats));
       return 0;
     }
+    case 'mentions':
+      if (rest.length === 0) return usageError(io, 'mentions takes one or more content directories.');
+      if (format === 'github') return usageError(io, 'mentions prints text or json, not github.');
+      return runMentions({dirs: rest, data: parsed.values.data ?? 'data', format}, io);
     default:
       return usageError(io, `unknown command "${command}".`);
   }
