@@ -62,6 +62,7 @@ describe('model-atlas validate', () => {
     expect(cli(['validate', 'a', 'b']).code).toBe(2);
     expect(cli(['frobnicate']).code).toBe(2);
     expect(cli(['--bogus']).code).toBe(2);
+    expect(cli(['validate', '--data', 'data']).code).toBe(2);
     expect(cli([]).code).toBe(2);
   });
 

@@ -69,6 +69,7 @@ export function run(argv: readonly string[], io: CliIo = defaultIo): number {
   const format = parsed.values.format as DiagnosticFormat;
   if (!FORMATS.includes(format)) return usageError(io, `unknown format "${format}"; use text, json or github.`);
   if (command !== 'mentions' && rest.length > 1) return usageError(io, `${command} takes one data directory, got ${rest.length}.`);
+  if (command !== 'mentions' && parsed.values.data !== undefined) return usageError(io, `--data is an option of mentions; ${command} takes the data directory as its argument.`);
   const dir = rest[0] ?? 'data';
 
   switch (command) {
