@@ -30,7 +30,7 @@ function toModel(entry: ModelEntry, file: string): Model {
     architecture: entry.architecture,
     objectives: entry.objectives,
     released: {date: String(entry.released.date), precision: date.precision, year: date.year, basis: entry.released.basis},
-    organizations: entry.organizations,
+    organizations: entry.organizations ?? [],
     paper: entry.paper,
     sizes: (entry.sizes ?? []).map((size) => ({
       ...(size.variant === undefined ? {} : {variant: size.variant}),

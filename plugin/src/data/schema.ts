@@ -155,7 +155,9 @@ export const ModelEntry = Type.Object(
     architecture: Id('Term of the `architecture` facet.'),
     objectives: Type.Array(Id('Term of the `objective` facet.'), {minItems: 1}),
     released: Released,
-    organizations: Type.Array(Id('Id from organizations.yaml.'), {minItems: 1}),
+    organizations: Type.Optional(
+      Type.Array(Id('Id from organizations.yaml.'), {minItems: 1, description: 'Leave out when no source names them.'}),
+    ),
     paper: Paper,
     sizes: Type.Optional(Type.Array(Size)),
     lineage: Type.Optional(Type.Array(LineageEdge)),
