@@ -237,3 +237,8 @@ export const SCHEMA_FILES: Record<string, TSchema> = {
   'taxonomy.schema.json': TaxonomyFile,
   'organizations.schema.json': OrganizationsFile,
 };
+
+/** A schema as written to `schema/*.json`: plain JSON with its `$schema` dialect. */
+export function toJsonSchema(schema: TSchema): Record<string, unknown> {
+  return {$schema: 'https://json-schema.org/draft/2020-12/schema', ...JSON.parse(JSON.stringify(schema))};
+}
