@@ -1,9 +1,10 @@
 /** Options of the Model Atlas plugin: defaults, Joi schema and types. */
 import type {OptionValidationContext} from '@docusaurus/types';
 import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
-import utilsValidation from '@docusaurus/utils-validation';
+import {createRequire} from 'node:module';
 
-const {Joi, RouteBasePathSchema} = utilsValidation;
+// Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
+const {Joi, RouteBasePathSchema}: typeof import('@docusaurus/utils-validation') = createRequire(import.meta.url)('@docusaurus/utils-validation');
 
 /** What the generated sidebar lists. */
 export type SidebarMode = 'auto' | 'full' | 'facets';
@@ -43,7 +44,7 @@ export const DEFAULT_OPTIONS = {
 export const SIDEBAR_MODEL_LIMIT = 500;
 
 /** Options of the docs instance that the plugin sets itself. */
-const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions'];
+const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'editUrl', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions'];
 
 const OptionsSchema = Joi.object<PluginOptions>({
   id: Joi.string().default(DEFAULT_OPTIONS.id),
@@ -52,9 +53,8 @@ const OptionsSchema = Joi.object<PluginOptions>({
     .default(DEFAULT_OPTIONS.routeBasePath)
     .messages({'any.invalid': '"routeBasePath" must name a path such as "models": the atlas cannot be the site root.'}),
   sidebar: Joi.string().equal('auto', 'full', 'facets').default(DEFAULT_OPTIONS.sidebar),
-  editUrl: Joi.string()
-    .uri({scheme: ['http', 'https']})
-    .default(DEFAULT_OPTIONS.editUrl),
+  // Default undefined: no edit links.
+  editUrl: Joi.string().uri({scheme: ['http', 'https']}),
   onDataWarning: Joi.string().equal('ignore', 'log', 'warn', 'throw').default(DEFAULT_OPTIONS.onDataWarning),
   docs: Joi.object()
     .unknown()

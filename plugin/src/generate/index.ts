@@ -1,0 +1,65 @@
+/** Everything the plugin writes, as a map from relative path to content. Pure. */
+import path from 'node:path';
+import type {Dataset, Model} from '../data/index.js';
+import type {GenerateContext} from './context.js';
+import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
+import {facetViews} from './facets.js';
+import {compareByRelease} from './format.js';
+import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
+import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
+import {cardPath, exportPath, propsFile, RESERVED_IDS} from './paths.js';
+import {buildSidebars} from './sidebar.js';
+import {buildFacetPage, buildTermPage} from './taxonomyPages.js';
+
+export type {GenerateContext, Mention} from './context.js';
+export {defaultTranslationFile, loadMessages, MESSAGES_FILE} from './messages.js';
+
+/** Folders of the generated output, relative to its root. */
+export const DOCS_DIR = 'docs';
+export const STATIC_DIR = 'static';
+export const SIDEBARS_FILE = 'sidebars.json';
+
+/** Model ids that collide with generated pages, with a message for each. */
+export function findReservedIds(dataset: Dataset): string[] {
+  return dataset.models
+    .filter((model) => RESERVED_IDS.has(model.id))
+    .map((model) => `${path.join(dataset.dir, model.file)}: the id "${model.id}" is reserved for a page of the atlas (${[...RESERVED_IDS].join(', ')}); rename the model.`);
+}
+
+function buildPages(atlas: Atlas): GeneratedPage[] {
+  const {dataset, context} = atlas;
+  return [
+    buildOverviewIndex(atlas),
+    buildOverviewPage(atlas, 'explorer', {dataUrl: `/${exportPath(context.routeBasePath, 'json')}`}),
+    buildOverviewPage(atlas, 'timeline', buildTimeline(atlas)),
+    buildOverviewPage(atlas, 'family-tree', buildFamilyTree(dataset, context.routeBasePath)),
+    ...[...atlas.facets.values()].flatMap((facet) => [buildFacetPage(atlas, facet), ...facet.terms.map((term) => buildTermPage(atlas, facet, term))]),
+    ...dataset.models.map((model) => buildModelPage(atlas, model)),
+  ];
+}
+
+export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map<string, string> {
+  const byOrganization = new Map<string, readonly Model[]>();
+  const atlas: Atlas = {
+    dataset,
+    context,
+    facets: new Map(facetViews(dataset, context.locale, context.messages).map((facet) => [facet.id, facet])),
+    organizationModels(id) {
+      if (!byOrganization.has(id)) byOrganization.set(id, [...dataset.modelsOfOrganization(id)].sort(compareByRelease));
+      return byOrganization.get(id)!;
+    },
+  };
+  const files = new Map<string, string>();
+  const docs = (file: string) => `${DOCS_DIR}/${file}`;
+  const asset = (file: string) => `${STATIC_DIR}/${file}`;
+  for (const page of buildPages(atlas)) {
+    files.set(docs(page.file), page.mdx);
+    if (page.props !== undefined) files.set(docs(propsFile(page.file)), JSON.stringify(page.props));
+  }
+  files.set(SIDEBARS_FILE, JSON.stringify(buildSidebars(atlas), null, 2));
+  files.set(asset(exportPath(context.routeBasePath, 'json')), toModelsJson(dataset, context.routeBasePath));
+  files.set(asset(exportPath(context.routeBasePath, 'csv')), toModelsCsv(dataset));
+  files.set(asset(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset));
+  for (const model of dataset.models) files.set(asset(cardPath(context.routeBasePath, model.id)), JSON.stringify(buildCard(atlas, model)));
+  return files;
+}

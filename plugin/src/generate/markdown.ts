@@ -1,0 +1,67 @@
+/**
+ * mdast construction and serialisation. Data only ever enters a page as mdast text
+ * (escaped by mdast-util-to-markdown with the MDX extension) or as JSON files that
+ * fixed import statements load; never as concatenated MDX.
+ */
+import type {Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast';
+import type {MdxjsEsm} from 'mdast-util-mdxjs-esm';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {mdxToMarkdown} from 'mdast-util-mdx';
+import {gfmToMarkdown} from 'mdast-util-gfm';
+import {toMarkdown, type Options as ToMarkdownOptions} from 'mdast-util-to-markdown';
+import YAML from 'yaml';
+
+export const text = (value: string): Text => ({type: 'text', value});
+
+export const paragraph = (...children: PhrasingContent[]): Paragraph => ({type: 'paragraph', children});
+
+export const link = (url: string, ...children: PhrasingContent[]): Link => ({type: 'link', url, children});
+
+export const strong = (...children: PhrasingContent[]): PhrasingContent => ({type: 'strong', children});
+
+export function heading(depth: 2 | 3, value: string): Heading {
+  return {type: 'heading', depth, children: [text(value)]};
+}
+
+export function list(items: readonly PhrasingContent[][], ordered = false): List {
+  return {
+    type: 'list',
+    ordered,
+    spread: false,
+    children: items.map((children): ListItem => ({type: 'listItem', spread: false, children: [paragraph(...children)]})),
+  };
+}
+
+/** `import name from 'source'`: names and sources are ours, never data. */
+export function esmImport(name: string, source: string): MdxjsEsm {
+  return {type: 'mdxjsEsm', value: `import ${name} from ${JSON.stringify(source)};`};
+}
+
+/** Name under which a page imports the JSON file of its components' props. */
+export const PROPS = 'atlasProps';
+
+/** `<Name {...atlasProps.key} />`: the props come from the page's JSON file, never from MDX text. */
+export function component(name: string, key: string): MdxJsxFlowElement {
+  return {
+    type: 'mdxJsxFlowElement',
+    name,
+    attributes: [{type: 'mdxJsxExpressionAttribute', value: `...${PROPS}.${key}`}],
+    children: [],
+  };
+}
+
+/** A paragraph starting with `import ` or `export ` would be parsed as ESM code by MDX: escape its first letter. */
+const ESM_UNSAFE = [
+  {atBreak: true, character: 'i', after: 'mport\\b'},
+  {atBreak: true, character: 'e', after: 'xport\\b'},
+];
+
+const TO_MARKDOWN: ToMarkdownOptions = {extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', emphasis: '_', fences: true, unsafe: ESM_UNSAFE};
+
+/** Serialises front matter (with the yaml library) and an mdast body into an MDX document. */
+export function toMdx(frontMatter: Readonly<Record<string, unknown>>, body: readonly RootContent[]): string {
+  const root: Root = {type: 'root', children: [...body]};
+  const yaml = YAML.stringify(frontMatter, {lineWidth: 0});
+  const markdown = toMarkdown(root, TO_MARKDOWN);
+  return `---\n${yaml}---\n\n${markdown}`;
+}

@@ -1,0 +1,221 @@
+/** The doc page of one model: one small builder per section. */
+import type {PhrasingContent, RootContent} from 'mdast';
+import type {Dataset, LineageEdge, Model} from '../data/index.js';
+import type {GenerateContext} from './context.js';
+import type {FacetView, FacetViewId} from './facets.js';
+import {formatParameterCount} from '../data/index.js';
+import {formatRelease, formatSize, toBibtex} from './format.js';
+import {PROPS, component, esmImport, heading, link, list, paragraph, strong, text, toMdx} from './markdown.js';
+import {format} from './messages.js';
+import {modelDocFile, modelPermalink, propsImport, termPermalink} from './paths.js';
+import type {FactRow, FactValue, LineageLink, ModelFactsProps, ModelLineageProps, ModelStructuredDataProps} from './props.js';
+import {firstSentence, isHttpUrl, summaryTree} from './summary.js';
+
+/** Everything a page builder reads. */
+export interface Atlas {
+  readonly dataset: Dataset;
+  readonly context: GenerateContext;
+  readonly facets: ReadonlyMap<FacetViewId, FacetView>;
+  /** Models of an organization by release date (computed once per organization). */
+  readonly organizationModels: (id: string) => readonly Model[];
+}
+
+export interface GeneratedPage {
+  /** Path of the MDX file in the docs folder. */
+  readonly file: string;
+  readonly mdx: string;
+  /** Props of the page's components, written next to it as JSON. */
+  readonly props?: unknown;
+}
+
+const label = (atlas: Atlas, facet: FacetViewId, id: string) => atlas.facets.get(facet)!.term(id)?.label ?? id;
+
+const termValue = (atlas: Atlas, facet: FacetViewId, id: string): FactValue => ({
+  label: label(atlas, facet, id),
+  permalink: termPermalink(atlas.context.routeBasePath, facet, id),
+});
+
+const modelLink = (atlas: Atlas, model: Model): PhrasingContent =>
+  link(modelPermalink(atlas.context.routeBasePath, model.id), text(model.name));
+
+/** Facts rows, each with the sources that back it. */
+export function buildFacts(atlas: Atlas, model: Model): ModelFactsProps {
+  const sourcesOf = (field: string) =>
+    model.sources.flatMap((source, index) => (source.supports.includes(field as never) ? [{number: index + 1, url: source.url}] : []));
+  const rows: [FactRow['id'], string, FactValue[]][] = [
+    ['released', 'released', [{label: formatRelease(model.released, atlas.context.locale), basis: model.released.basis}]],
+    ['organizations', 'organizations', model.organizations.map((id) => termValue(atlas, 'organization', id))],
+    ['domain', 'domain', [termValue(atlas, 'domain', model.domain)]],
+    ['architecture', 'architecture', [termValue(atlas, 'architecture', model.architecture)]],
+    ['objectives', 'objectives', model.objectives.map((id) => termValue(atlas, 'objective', id))],
+    [
+      'sizes',
+      'sizes',
+      model.sizes.flatMap((size) => {
+        const sizeLabel = formatSize(size);
+        if (!sizeLabel) return [];
+        return [{label: sizeLabel, ...(size.active === undefined ? {} : {active: formatParameterCount(size.active)})}];
+      }),
+    ],
+    ['access', 'access', model.access ? [{label: model.access}] : []],
+    ['license', 'license', model.license ? [{label: model.license}] : []],
+    ['links', 'links', Object.entries(model.links).map(([kind, href]) => ({label: kind, href}))],
+  ];
+  return {rows: rows.filter(([, , values]) => values.length > 0).map(([id, field, values]) => ({id, values, sources: sourcesOf(field)}))};
+}
+
+export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
+  const toLink = (edge: LineageEdge, otherId: string): LineageLink => {
+    const other = atlas.dataset.model(otherId)!;
+    return {
+      relation: edge.relation,
+      label: other.name,
+      permalink: modelPermalink(atlas.context.routeBasePath, other.id),
+      ...(edge.note === undefined ? {} : {note: edge.note}),
+      ...(edge.source === undefined ? {} : {source: edge.source}),
+    };
+  };
+  return {
+    model: model.name,
+    parents: atlas.dataset.parents(model.id).map((edge) => toLink(edge, edge.to)),
+    children: atlas.dataset.children(model.id).map((edge) => toLink(edge, edge.from)),
+  };
+}
+
+/** schema.org JSON-LD for the page head. */
+export function buildStructuredData(atlas: Atlas, model: Model): ModelStructuredDataProps {
+  const {paper} = model;
+  const paperUrl = paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined);
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'SoftwareApplication',
+    applicationCategory: 'Machine learning model',
+    name: model.name,
+    alternateName: model.names.slice(1).map((name) => name.text),
+    description: firstSentence(model.summary),
+    url: `${atlas.context.siteUrl}${modelPermalink(atlas.context.routeBasePath, model.id).slice(1)}`,
+    datePublished: model.released.date,
+    creator: model.organizations.map((id) => ({'@type': 'Organization', name: atlas.dataset.organization(id)?.name ?? id})),
+    ...(model.license ? {license: model.license} : {}),
+    citation: {'@type': 'ScholarlyArticle', name: paper.title, ...(paperUrl ? {url: paperUrl} : {})},
+  };
+  const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return {json};
+}
+
+function paperSection(atlas: Atlas, model: Model): RootContent[] {
+  const {paper} = model;
+  const url = paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined);
+  const title: PhrasingContent = url && isHttpUrl(url) ? link(url, text(paper.title)) : text(paper.title);
+  const details = [paper.authors?.join(', '), paper.venue, paper.arxiv ? `arXiv:${paper.arxiv}` : undefined].filter(Boolean).join('. ');
+  return [
+    heading(2, atlas.context.messages['modelAtlas.section.paper']),
+    paragraph(strong(title), ...(details ? [{type: 'break'} as const, text(details)] : [])),
+    {type: 'code', lang: 'bibtex', value: toBibtex(model).trimEnd()},
+  ];
+}
+
+function lineageSection(atlas: Atlas, lineage: ModelLineageProps): RootContent[] {
+  if (lineage.parents.length === 0 && lineage.children.length === 0) return [];
+  return [heading(2, atlas.context.messages['modelAtlas.section.lineage']), component('ModelLineage', 'lineage')];
+}
+
+/** Siblings in the lineage graph first, then models sharing an objective; nearest release first. */
+export function relatedModels(dataset: Dataset, model: Model, limit = 8): Model[] {
+  const direct = new Set([...dataset.parents(model.id).map((e) => e.to), ...dataset.children(model.id).map((e) => e.from), model.id]);
+  const siblings = dataset.parents(model.id).flatMap((edge) => dataset.children(edge.to).map((e) => dataset.model(e.from)!));
+  const sameObjective = model.objectives.flatMap((objective) => dataset.modelsWithTerm('objective', objective));
+  const distance = (other: Model) => Math.abs(other.released.year - model.released.year);
+  const unique = (models: Model[]) => [...new Set(models)].filter((m) => !direct.has(m.id)).sort((a, b) => distance(a) - distance(b) || (a.id < b.id ? -1 : 1));
+  const family = unique(siblings);
+  return [...new Set([...family, ...unique(sameObjective)])].slice(0, limit);
+}
+
+function relatedSection(atlas: Atlas, model: Model): RootContent[] {
+  const related = relatedModels(atlas.dataset, model);
+  if (related.length === 0) return [];
+  return [
+    heading(2, atlas.context.messages['modelAtlas.section.related']),
+    list(related.map((other) => [modelLink(atlas, other), text(` (${other.released.year})`)])),
+  ];
+}
+
+/** Previous and next model of each of the model's organizations, by release date. */
+function organizationSection(atlas: Atlas, model: Model): RootContent[] {
+  const {messages} = atlas.context;
+  return model.organizations.flatMap((orgId) => {
+    const models = atlas.organizationModels(orgId);
+    const index = models.indexOf(model);
+    const neighbours = [
+      [messages['modelAtlas.organization.previous'], models[index - 1]],
+      [messages['modelAtlas.organization.next'], models[index + 1]],
+    ] as const;
+    const items = neighbours.flatMap(([prefix, other]) => (other ? [[text(prefix), modelLink(atlas, other), text(` (${other.released.date})`)]] : []));
+    if (items.length === 0) return [];
+    const organization = label(atlas, 'organization', orgId);
+    return [heading(2, format(messages['modelAtlas.section.organization'], {organization})), list(items)];
+  });
+}
+
+function sourcesSection(atlas: Atlas, model: Model): RootContent[] {
+  const supports = atlas.context.messages['modelAtlas.source.supports'];
+  return [
+    heading(2, atlas.context.messages['modelAtlas.section.sources']),
+    list(
+      model.sources.map((source) => [link(source.url, text(source.url)), text(` — ${format(supports, {fields: source.supports.join(', ')})}`)]),
+      true,
+    ),
+  ];
+}
+
+/** The slot filled by the auto-linking scan: pages whose prose mentions the model. */
+function mentionsSection(atlas: Atlas, model: Model): RootContent[] {
+  const mentions = atlas.context.mentions.get(model.id) ?? [];
+  if (mentions.length === 0) return [];
+  return [
+    heading(2, atlas.context.messages['modelAtlas.section.mentions']),
+    list(mentions.map((mention) => [link(mention.permalink, text(mention.title))])),
+  ];
+}
+
+function frontMatter(atlas: Atlas, model: Model): Record<string, unknown> {
+  const {context} = atlas;
+  const facetLabels = [
+    label(atlas, 'domain', model.domain),
+    label(atlas, 'architecture', model.architecture),
+    ...model.objectives.map((id) => label(atlas, 'objective', id)),
+  ];
+  return {
+    title: model.name,
+    sidebar_label: model.name,
+    // The auto-linker never links a model on its own page.
+    model_atlas_id: model.id,
+    description: firstSentence(model.summary),
+    keywords: [...new Set([...model.names.map((name) => name.text), ...facetLabels, ...model.organizations.map((id) => label(atlas, 'organization', id))])],
+    tags: [...new Set(facetLabels)],
+    custom_edit_url: context.editUrl ? `${context.editUrl.replace(/\/$/, '')}/${model.file}` : null,
+    ...(context.sidebarModels ? {} : {displayed_sidebar: 'atlas'}),
+  };
+}
+
+export function buildModelPage(atlas: Atlas, model: Model): GeneratedPage {
+  const file = modelDocFile(model.id);
+  const lineage = buildLineage(atlas, model);
+  const props = {facts: buildFacts(atlas, model), lineage, structuredData: buildStructuredData(atlas, model)};
+  const body: RootContent[] = [
+    esmImport('ModelFacts', '@theme/ModelFacts'),
+    esmImport('ModelLineage', '@theme/ModelLineage'),
+    esmImport('ModelStructuredData', '@theme/ModelStructuredData'),
+    esmImport(PROPS, propsImport(file)),
+    component('ModelStructuredData', 'structuredData'),
+    component('ModelFacts', 'facts'),
+    ...summaryTree(model.summary),
+    ...paperSection(atlas, model),
+    ...lineageSection(atlas, lineage),
+    ...relatedSection(atlas, model),
+    ...organizationSection(atlas, model),
+    ...sourcesSection(atlas, model),
+    ...mentionsSection(atlas, model),
+  ];
+  return {file, mdx: toMdx(frontMatter(atlas, model), body), props};
+}

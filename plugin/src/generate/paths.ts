@@ -1,0 +1,44 @@
+/** URL paths and file paths of everything the plugin generates, in one place. */
+import path from 'node:path';
+import type {FacetViewId} from './facets.js';
+
+export const OVERVIEW_PAGES = ['explorer', 'timeline', 'family-tree'] as const;
+export type OverviewPage = (typeof OVERVIEW_PAGES)[number];
+
+/** Model ids that would collide with generated pages or static files. */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  ...OVERVIEW_PAGES,
+  'domain',
+  'architecture',
+  'objective',
+  'organization',
+  'year',
+  'tags',
+  'cards',
+  'index',
+] satisfies string[]);
+
+export const modelPermalink = (base: string, id: string) => `/${base}/${id}`;
+export const overviewPermalink = (base: string, page?: OverviewPage) => (page ? `/${base}/${page}` : `/${base}/`);
+export const facetPermalink = (base: string, facet: FacetViewId) => `/${base}/${facet}/`;
+export const termPermalink = (base: string, facet: FacetViewId, term: string) => `/${base}/${facet}/${term}`;
+
+/** Static files, relative to the site root. */
+export const exportPath = (base: string, ext: 'json' | 'csv' | 'bib') => `${base}/models.${ext}`;
+export const cardPath = (base: string, id: string) => `${base}/cards/${id}.json`;
+
+/** Docs content files, relative to the generated docs folder. */
+export const modelDocFile = (id: string) => `${id}.mdx`;
+export const facetDocFile = (facet: FacetViewId) => `${facet}/index.mdx`;
+export const termDocFile = (facet: FacetViewId, term: string) => `${facet}/${term}.mdx`;
+/** Props of the theme components on a page, imported by the page as JSON. */
+export const propsFile = (docFile: string) => `_props/${docFile.replace(/\.mdx$/, '.json')}`;
+
+/** Import specifier of a page's props file, relative to the page. */
+export const propsImport = (docFile: string) => {
+  const relative = path.posix.relative(path.posix.dirname(docFile), propsFile(docFile));
+  return relative.startsWith('.') ? relative : `./${relative}`;
+};
+
+/** Doc id of a docs content file, as plugin-content-docs computes it. */
+export const docId = (docFile: string) => docFile.replace(/\.mdx$/, '');

@@ -1,0 +1,59 @@
+/** The Markdown summary of a model: parsed as Markdown (never MDX) and made safe to embed. */
+import type {Parent, PhrasingContent, RootContent} from 'mdast';
+import {toString} from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import {unified} from 'unified';
+import {text} from './markdown.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\/\S+$/i.test(url);
+}
+
+/**
+ * Raw HTML becomes text, links and images to anything but http(s) lose their URL,
+ * headings become paragraphs (a summary adds nothing to the table of contents).
+ */
+function sanitize(node: RootContent): RootContent[] {
+  switch (node.type) {
+    case 'html':
+      return [text(node.value)];
+    case 'link':
+      if (!isHttpUrl(node.url)) return node.children.flatMap(sanitize);
+      break;
+    case 'image':
+      return isHttpUrl(node.url) ? [node] : node.alt ? [text(node.alt)] : [];
+    case 'definition':
+      if (!isHttpUrl(node.url)) return [];
+      break;
+    case 'heading':
+      return [{type: 'paragraph', children: node.children.flatMap(sanitize) as PhrasingContent[]}];
+    default:
+      break;
+  }
+  if ('children' in node) (node as Parent).children = (node as Parent).children.flatMap(sanitize);
+  delete node.position;
+  return [node];
+}
+
+/** The summary as mdast block content, ready to embed in a page. */
+export function summaryTree(markdown: string): RootContent[] {
+  return parser.parse(markdown).children.flatMap(sanitize);
+}
+
+/** Page description, structured data and card all need it: parse each summary once. */
+const firstSentences = new Map<string, string>();
+
+/** Plain text of the summary's first sentence. */
+export function firstSentence(markdown: string): string {
+  if (!firstSentences.has(markdown)) firstSentences.set(markdown, findFirstSentence(markdown));
+  return firstSentences.get(markdown)!;
+}
+
+function findFirstSentence(markdown: string): string {
+  const plain = parser.parse(markdown).children.map((block) => toString(block)).join(' ').replace(/\s+/g, ' ').trim();
+  const match = /^.+?[.!?](?=\s|$)|^.+?[。！？]/u.exec(plain);
+  return match ? match[0] : plain;
+}

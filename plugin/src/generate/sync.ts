@@ -1,0 +1,42 @@
+/** Writes a set of files into a folder the plugin owns: only changed files, and deletes the rest. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface SyncResult {
+  readonly written: readonly string[];
+  readonly deleted: readonly string[];
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
+  });
+}
+
+function removeEmptyFolders(dir: string): void {
+  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
+    if (!entry.isDirectory()) continue;
+    const child = path.join(dir, entry.name);
+    removeEmptyFolders(child);
+    if (fs.readdirSync(child).length === 0) fs.rmdirSync(child);
+  }
+}
+
+/** Makes `dir` hold exactly `files` (relative POSIX paths), touching only what differs. */
+export function syncFolder(dir: string, files: ReadonlyMap<string, string>): SyncResult {
+  const existing = listFiles(dir);
+  const deleted = existing.filter((file) => !files.has(file));
+  for (const file of deleted) fs.rmSync(path.join(dir, file));
+  const written: string[] = [];
+  for (const [file, content] of files) {
+    const target = path.join(dir, file);
+    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === content) continue;
+    fs.mkdirSync(path.dirname(target), {recursive: true});
+    fs.writeFileSync(target, content);
+    written.push(file);
+  }
+  if (deleted.length > 0) removeEmptyFolders(dir);
+  return {written, deleted};
+}

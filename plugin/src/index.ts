@@ -1,0 +1,152 @@
+/** Docusaurus lifecycle of Model Atlas: wiring only; the work is in data/ and generate/. */
+import {createRequire} from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
+import {buildAtlasFiles, defaultTranslationFile, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
+import {RESERVED_IDS} from './generate/paths.js';
+import {syncFolder} from './generate/sync.js';
+import remarkModelLinks from './link/remark.js';
+import {scanMentions} from './link/mentions.js';
+import {contentPages} from './generate/contentPages.js';
+import {SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
+
+// Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
+const require = createRequire(import.meta.url);
+const docsPlugin: typeof import('@docusaurus/plugin-content-docs') = require('@docusaurus/plugin-content-docs');
+const {getPluginI18nPath}: typeof import('@docusaurus/utils') = require('@docusaurus/utils');
+const {normalizePluginOptions}: typeof import('@docusaurus/utils-validation') = require('@docusaurus/utils-validation');
+const logger: typeof import('@docusaurus/logger').default = require('@docusaurus/logger').default;
+
+/** The composed docs instance must keep this name: the MDX loader and the theme look its data up by it. */
+const DOCS_PLUGIN_NAME = 'docusaurus-plugin-content-docs';
+
+/** What the theme (hover cards) reads from the docs instance's global data. */
+export interface ModelAtlasGlobalData {
+  readonly routeBasePath: string;
+  /** Slugs under the route base path that are not model pages. */
+  readonly reserved: readonly string[];
+}
+
+/** Reports data warnings as the `onDataWarning` option says (errors always fail). */
+function reportDataWarnings(diagnostics: readonly Diagnostic[], severity: DataWarningSeverity): void {
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  if (warnings.length === 0 || severity === 'ignore') return;
+  if (severity === 'throw') throw new DataValidationError(warnings);
+  const message = `Model Atlas: ${warnings.length} data warning(s):\n${formatDiagnostics(warnings)}\nSet onDataWarning: 'ignore' to silence them.`;
+  if (severity === 'log') logger.info(message);
+  else logger.warn(message);
+}
+
+/** Invalid data is the user's problem, not ours: report the diagnostics without our stack frames. */
+function loadDatasetWithoutStack(dataDir: string): ReturnType<typeof loadDatasetOrThrow> {
+  try {
+    return loadDatasetOrThrow(dataDir);
+  } catch (error) {
+    if (error instanceof DataValidationError) error.stack = `${error.name}: ${error.message}`;
+    throw error;
+  }
+}
+
+export default async function pluginModelAtlas(context: LoadContext, options: PluginOptions): Promise<Plugin<LoadedContent>> {
+  const {siteDir, generatedFilesDir, localizationDir, siteConfig, baseUrl, i18n} = context;
+  const dataDir = path.resolve(siteDir, options.path);
+  const outDir = path.join(generatedFilesDir, 'docusaurus-plugin-model-atlas', options.id, i18n.currentLocale);
+  const messages = loadMessages(
+    getPluginI18nPath({localizationDir, pluginName: DOCS_PLUGIN_NAME, pluginId: options.id, subPaths: [`${MESSAGES_FILE}.json`]}),
+  );
+
+  const routeBasePath = options.routeBasePath.replace(/^\/|\/$/g, '');
+  let mentions: ReadonlyMap<string, readonly Mention[]> = new Map();
+
+  /** Loads the dataset and brings the generated folder up to date. Throws on invalid data. */
+  function generate(): Dataset {
+    const {dataset, diagnostics} = loadDatasetWithoutStack(dataDir);
+    reportDataWarnings(diagnostics, options.onDataWarning);
+    const reserved = findReservedIds(dataset);
+    if (reserved.length > 0) throw new Error(`Model Atlas cannot generate its pages:\n- ${reserved.join('\n- ')}`);
+    write(dataset);
+    return dataset;
+  }
+
+  function write(dataset: Dataset): void {
+    syncFolder(
+      outDir,
+      buildAtlasFiles(dataset, {
+        routeBasePath,
+        locale: i18n.currentLocale,
+        messages,
+        editUrl: options.editUrl,
+        sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
+        siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
+        mentions,
+      }),
+    );
+  }
+
+  // Generate before any plugin's loadContent: Docusaurus awaits every constructor first.
+  let dataset = generate();
+  const staticDir = path.join(outDir, STATIC_DIR);
+  if (!siteConfig.staticDirectories.includes(staticDir)) siteConfig.staticDirectories.push(staticDir);
+
+  const docsOptions: DocsPluginOptions = docsPlugin.validateOptions({
+    validate: normalizePluginOptions as never,
+    options: {
+      ...options.docs,
+      id: options.id,
+      path: path.join(outDir, DOCS_DIR),
+      routeBasePath: options.routeBasePath,
+      sidebarPath: path.join(outDir, SIDEBARS_FILE),
+      tags: null,
+      onInlineTags: 'ignore',
+      // The dataset (with its hash) in the options also keys the MDX loader's cache.
+      remarkPlugins: [[remarkModelLinks, {data: dataset, routeBasePath: `/${routeBasePath}`}], ...(options.docs.remarkPlugins ?? [])],
+    },
+  });
+  const docs = await docsPlugin.default(context, docsOptions);
+  const globalData: ModelAtlasGlobalData = {routeBasePath, reserved: [...RESERVED_IDS]};
+  let generated = true;
+
+  return {
+    ...docs,
+    name: DOCS_PLUGIN_NAME,
+    async loadContent() {
+      // The constructor generated for the first load; later loads are dev reloads after a data change.
+      if (!generated) dataset = generate();
+      generated = false;
+      return docs.loadContent!();
+    },
+    async contentLoaded(args) {
+      const {actions} = args;
+      await docs.contentLoaded!({
+        ...args,
+        actions: {...actions, setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData})},
+      });
+    },
+    // Every content plugin has loaded: fill the "Mentioned in" slot of the model pages (MDX is compiled later).
+    async allContentLoaded({allContent}) {
+      const pages = contentPages(allContent, siteDir).filter((page) => !page.file.startsWith(outDir));
+      const permalinks = new Map(pages.map((page) => [page.file, page.permalink]));
+      const files = pages.map((page) => ({path: page.file, value: fs.readFileSync(page.file, 'utf8')}));
+      const report = scanMentions(files, {data: dataset, routeBasePath: `/${routeBasePath}`});
+      if (report.models.size === 0 && mentions.size === 0) return;
+      mentions = new Map([...report.models].map(([id, found]) => [id, found.map((page) => ({title: page.title, permalink: permalinks.get(page.file)!}))]));
+      write(dataset);
+    },
+    getPathsToWatch: () => [path.join(dataDir, '**/*.{yaml,yml}')],
+    getThemePath: () => fileURLToPath(new URL('./theme', import.meta.url)),
+    getTypeScriptThemePath: () => fileURLToPath(new URL('../src/theme', import.meta.url)),
+    async getTranslationFiles(args) {
+      return [...(await docs.getTranslationFiles!(args)), defaultTranslationFile()];
+    },
+    translateContent: ({content, translationFiles}) =>
+      docs.translateContent!({content, translationFiles: translationFiles.filter((file) => file.path !== MESSAGES_FILE)}),
+  };
+}
+
+export {validateOptions} from './options.js';
+export {getSwizzleConfig} from './getSwizzleConfig.js';
+export type {Options, PluginOptions} from './options.js';

@@ -1,0 +1,108 @@
+import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import {translate} from '@docusaurus/Translate';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import {useModelAtlasData} from '@theme/ModelLinkCard/useModelAtlasData';
+import type {Props} from '@theme/ModelLinkCard';
+import styles from './styles.module.css';
+
+interface Card {
+  name: string;
+  permalink: string;
+  date: string;
+  organizations: string[];
+  domain: string;
+  parameters?: string;
+  summary: string;
+}
+
+/** Cards already fetched, by URL: each model's small JSON file is loaded once, on first use. */
+const cards = new Map<string, Promise<Card | undefined>>();
+
+function loadCard(url: string): Promise<Card | undefined> {
+  if (!cards.has(url)) {
+    cards.set(
+      url,
+      fetch(url).then(
+        (response) => (response.ok ? (response.json() as Promise<Card>) : undefined),
+        () => undefined,
+      ),
+    );
+  }
+  return cards.get(url)!;
+}
+
+/**
+ * Wraps a link to a model page. The card opens on hover and on keyboard focus, stays open
+ * while hovered, closes with Escape, and sits below the link (WCAG 1.4.13). On touch, the first
+ * tap opens the card (which links to the page) and a second tap follows the link.
+ */
+export default function ModelLinkCard({id, children}: Props): ReactNode {
+  const atlas = useModelAtlasData();
+  const url = useBaseUrl(`/${atlas?.routeBasePath ?? ''}/cards/${id}.json`);
+  const [card, setCard] = useState<Card | undefined>();
+  const [open, setOpen] = useState(false);
+  const touched = useRef(false);
+  const cardId = useId();
+  const wrapper = useRef<HTMLSpanElement>(null);
+
+  const show = useCallback(() => {
+    setOpen(true);
+    void loadCard(url).then(setCard);
+  }, [url]);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
+
+  const visible = open && card !== undefined;
+  return (
+    <span
+      ref={wrapper}
+      className={styles.wrapper}
+      onMouseEnter={show}
+      onMouseLeave={() => setOpen(false)}
+      onFocus={show}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+      onPointerDown={(event) => {
+        touched.current = event.pointerType === 'touch';
+      }}
+      onClickCapture={(event) => {
+        if (touched.current && !visible && (event.target as Element).closest('a') && !(event.target as Element).closest(`.${styles.card}`)) {
+          event.preventDefault();
+          show();
+        }
+      }}
+      aria-describedby={visible ? cardId : undefined}
+    >
+      {children}
+      {visible && (
+        <span id={cardId} role="tooltip" className={styles.card}>
+          <Link to={card.permalink} className={styles.title}>
+            {card.name}
+          </Link>
+          <span className={styles.meta}>
+            {[card.date, card.organizations.join(', '), card.domain, card.parameters && translate({id: 'modelAtlas.card.parameters', message: '{count} parameters'}, {count: card.parameters})]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+          <span>{card.summary}</span>
+        </span>
+      )}
+    </span>
+  );
+}

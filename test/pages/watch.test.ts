@@ -1,0 +1,78 @@
+/** Drives the plugin lifecycle as `docusaurus start` does: constructor, then loadContent after each data change. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {loadContext} from '@docusaurus/core/lib/server/site.js';
+import {normalizePluginOptions} from '@docusaurus/utils-validation';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import pluginModelAtlas, {validateOptions} from '../../plugin/src/index.js';
+import {SITES} from './helpers.js';
+
+let siteDir: string;
+let plugin: Awaited<ReturnType<typeof pluginModelAtlas>>;
+let docsDir: string;
+
+const mtimes = () => new Map(fs.readdirSync(docsDir, {recursive: true}).map((file) => [String(file), fs.statSync(path.join(docsDir, String(file))).mtimeMs]));
+
+beforeAll(async () => {
+  siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-watch-'));
+  fs.cpSync(path.join(SITES, 'simple'), siteDir, {recursive: true, filter: (src) => !/[/\\](build|\.docusaurus|node_modules)$/.test(src)});
+  const context = await loadContext({siteDir});
+  const options = validateOptions({validate: normalizePluginOptions as never, options: {}});
+  plugin = await pluginModelAtlas(context, options);
+  await plugin.loadContent!();
+  docsDir = path.join(context.generatedFilesDir, 'docusaurus-plugin-model-atlas', 'model-atlas', 'en', 'docs');
+});
+
+afterAll(() => {
+  fs.rmSync(siteDir, {recursive: true, force: true});
+});
+
+describe('watch mode', () => {
+  it('should generate every page in the constructor, before any loadContent', () => {
+    expect(fs.existsSync(path.join(docsDir, 'bert.mdx'))).toBe(true);
+    expect(fs.existsSync(path.join(docsDir, 'domain', 'nlp.mdx'))).toBe(true);
+  });
+
+  it('should rewrite only the files an edit changes', async () => {
+    const before = mtimes();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const file = path.join(siteDir, 'data', 'models', 'gpt-2.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('A larger GPT', 'A much larger GPT'));
+    const content = await plugin.loadContent!();
+    const after = mtimes();
+    const changed = [...after].filter(([file, mtime]) => before.get(file) !== mtime).map(([file]) => file);
+    expect(changed.sort()).toEqual(['_props/gpt-2.json', 'gpt-2.mdx']);
+    expect(fs.readFileSync(path.join(docsDir, 'gpt-2.mdx'), 'utf8')).toContain('A much larger GPT');
+    expect(content.loadedVersions[0]!.docs.find((doc) => doc.id === 'gpt-2')?.description).toBe(
+      'A much larger GPT, trained on WebText, that could do tasks without fine-tuning.',
+    );
+  });
+
+  it('should add a page for a new model file', async () => {
+    const source = fs.readFileSync(path.join(siteDir, 'data', 'models', 'gpt.yaml'), 'utf8');
+    fs.writeFileSync(path.join(siteDir, 'data', 'models', 'gpt-1b.yaml'), source.replace('id: gpt', 'id: gpt-1b').replace('name: GPT', 'name: GPT One').replace("arxiv: null, url: 'https://openai.com/research/language-unsupervised'", "arxiv: null, url: 'https://example.com/gpt-1b'"));
+    const content = await plugin.loadContent!();
+    expect(fs.existsSync(path.join(docsDir, 'gpt-1b.mdx'))).toBe(true);
+    expect(content.loadedVersions[0]!.docs.map((doc) => doc.id)).toContain('gpt-1b');
+  });
+
+  it('should delete the page of a deleted model, leaving no stale file', async () => {
+    fs.rmSync(path.join(siteDir, 'data', 'models', 'gpt-1b.yaml'));
+    const content = await plugin.loadContent!();
+    expect(fs.existsSync(path.join(docsDir, 'gpt-1b.mdx'))).toBe(false);
+    expect(fs.existsSync(path.join(docsDir, '_props', 'gpt-1b.json'))).toBe(false);
+    expect(content.loadedVersions[0]!.docs.map((doc) => doc.id)).not.toContain('gpt-1b');
+  });
+
+  it('should report invalid data with diagnostics and keep the last good pages', async () => {
+    const file = path.join(siteDir, 'data', 'models', 'bert.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('domain: nlp', 'domain: nlq'));
+    await expect(plugin.loadContent!()).rejects.toThrow(/bert\.yaml:4:9: error \[unknown-taxonomy-term\]/);
+    expect(fs.existsSync(path.join(docsDir, 'bert.mdx'))).toBe(true);
+  });
+
+  it('should watch the data files', () => {
+    expect(plugin.getPathsToWatch!()).toEqual([path.join(siteDir, 'data', '**/*.{yaml,yml}')]);
+  });
+});
