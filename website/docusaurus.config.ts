@@ -45,7 +45,7 @@ const config: Config = {
     ],
   ],
   plugins: [
-    ['docusaurus-plugin-model-atlas', {path: DATA}],
+    ['docusaurus-plugin-model-atlas', {path: DATA, editUrl: 'https://github.com/model-atlas/model-atlas/edit/main/data'}],
     [
       '@docusaurus/plugin-content-docs',
       {
@@ -63,6 +63,7 @@ const config: Config = {
       {
         hashed: true,
         language: ['en', 'zh'],
+        docsDir: ['notes', 'course'],
         docsRouteBasePath: ['notes', 'course', 'models'],
         indexBlog: true,
         highlightSearchTermsOnTargetPage: false,
