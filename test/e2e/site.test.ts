@@ -35,7 +35,7 @@ async function shoot(page: Page, name: string) {
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, {recursive: true});
-  execFileSync('npm', ['run', 'build', '-w', 'website'], {cwd: ROOT, stdio: 'ignore'});
+  if (!process.env.E2E_REUSE_BUILD) execFileSync('npm', ['run', 'build', '-w', 'website'], {cwd: ROOT, stdio: 'ignore'});
   served = await serveSite(SITE);
   browser = await launchChromium();
 }, 900_000);
@@ -101,19 +101,19 @@ describe('the PFM Atlas in Chromium', () => {
 
   it('should switch the notes with the version dropdown, with links that still resolve', async () => {
     const page = await open('/notes/intro');
-    await page.locator('.navbar').getByRole('button', {name: 'Current'}).hover();
+    await page.locator('.navbar').getByRole('button', {name: 'Current', exact: true}).hover();
     await page.locator('.navbar').getByRole('link', {name: 'Survey v1'}).click();
     await page.waitForURL(/\/notes\/1\.0\//);
     await expect(page.locator('h1').textContent()).resolves.toContain('survey v1');
     await page.locator('article a[href="/models/bert"]').first().click();
     await page.waitForURL(/\/models\/bert$/);
-    await expect(page.locator('h1').textContent()).resolves.toBe('BERT');
+    await page.locator('h1', {hasText: /^BERT$/}).waitFor();
     await page.close();
   });
 
   it('should show Chinese labels after the locale switch', async () => {
     const page = await open('/models/bert');
-    await page.locator('.navbar').getByRole('button', {name: 'English'}).hover();
+    await page.locator('.navbar').getByRole('button', {name: 'English', exact: true}).hover();
     await page.locator('.navbar').getByRole('link', {name: '简体中文'}).click();
     await page.waitForURL(/\/zh-Hans\/models\/bert$/);
     await expect(page.locator('dl').first().textContent()).resolves.toContain('自然语言处理');
@@ -126,9 +126,16 @@ describe('the PFM Atlas in Chromium', () => {
 
   it('should find RoBERTa with the site search', async () => {
     const page = await open('/');
-    await page.getByRole('searchbox').or(page.locator('input[type="search"]')).first().fill('RoBERTa');
-    const result = page.locator('a[href*="/models/roberta"]').first();
-    await result.waitFor({state: 'visible', timeout: 15_000});
+    const input = page.getByLabel('Search').first();
+    await input.click();
+    await input.pressSequentially('RoBERTa', {delay: 50});
+    const first = page.getByRole('option').first();
+    await first.waitFor({state: 'visible', timeout: 15_000});
+    await expect(first.textContent()).resolves.toBe('RoBERTa');
+    await shoot(page, 'search');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/models\/roberta$/);
+    await page.locator('h1', {hasText: /^RoBERTa$/}).waitFor();
     await page.close();
   });
 
