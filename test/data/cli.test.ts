@@ -30,7 +30,7 @@ describe('model-atlas validate', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('models/gpt.yaml:1:1: error [missing-field] The entry is missing the required field "architecture".');
     expect(stdout).toContain('models/gpt.yaml:3:9: error [unknown-taxonomy-term] "nlpp" is not a term of the facet "domain".\n    hint: Did you mean "nlp"?');
-    expect(stdout).toMatch(/✖ .*: 8 errors, 0 warnings\n$/);
+    expect(stdout).toMatch(/✖ .*: 7 errors, 0 warnings\n$/);
   });
 
   it('should print JSON with --format json', () => {
@@ -88,7 +88,7 @@ describe('model-atlas stats', () => {
     expect(stats.models).toBe(3);
     expect(stats.share.parameters).toBe(66.7);
     expect(stats.lineageEdges).toBe(2);
-    expect(stats.facets.objective).toContainEqual({term: 'language-modeling', label: 'Language modeling', models: 0, withSubterms: 3});
+    expect(stats.facets.objective).toContainEqual({term: 'language-modeling', label: 'Language modeling', labels: {en: 'Language modeling', 'zh-Hans': '语言建模'}, models: 0, withSubterms: 3});
   });
 
   it('should refuse invalid data with exit 1', () => {

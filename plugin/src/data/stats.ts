@@ -4,6 +4,8 @@ import type {Dataset, FacetId} from './types.js';
 export interface TermCount {
   readonly term: string;
   readonly label: string;
+  /** Labels by locale, `en` included. */
+  readonly labels: Readonly<Record<string, string>>;
   /** Models carrying the term itself. */
   readonly models: number;
   /** Models carrying the term or one of its sub-terms. */
@@ -31,6 +33,7 @@ export function computeStats(dataset: Dataset): Stats {
       facet.terms.map((term) => ({
         term: term.id,
         label: term.label.en!,
+        labels: term.label,
         models: dataset.modelsWithTerm(facet.id, term.id).length,
         withSubterms: dataset.modelsWithTerm(facet.id, term.id, {deep: true}).length,
       })),
@@ -56,7 +59,7 @@ export function formatStats(stats: Stats): string {
     `${stats.models} models from ${stats.organizations} organizations, ${stats.years.first}–${stats.years.last}`,
     `with parameter counts: ${stats.share.parameters}%  in lineage: ${stats.share.lineage}% (${stats.lineageEdges} edges)  with arXiv id: ${stats.share.arxiv}%  with 2+ sources: ${stats.share.multipleSources}%`,
   ];
-  for (const [facet, terms] of Object.entries(stats.facets)) {
+  for (const [facet, terms] of Object.entries(stats.facets) as [FacetId, readonly TermCount[]][]) {
     lines.push('', `${facet}:`);
     for (const term of terms) {
       const deep = term.withSubterms === term.models ? '' : ` (${term.withSubterms} with sub-terms)`;

@@ -8,6 +8,7 @@ import styles from './index.module.css';
 interface DomainCount {
   term: string;
   label: string;
+  labels: Record<string, string>;
   withSubterms: number;
 }
 
@@ -18,6 +19,7 @@ interface AtlasFigures {
 }
 
 function Figures({atlas}: {atlas: AtlasFigures}): ReactNode {
+  const {i18n} = useDocusaurusContext();
   return (
     <section className={styles.figures} aria-labelledby="figures-title">
       <h2 id="figures-title">
@@ -33,9 +35,7 @@ function Figures({atlas}: {atlas: AtlasFigures}): ReactNode {
           <li key={domain.term} data-testid={`domain-${domain.term}`}>
             <Link to={`/models/domain/${domain.term}`}>
               <span className={styles.count}>{domain.withSubterms}</span>
-              <span>
-                {translate({id: `home.domain.${domain.term}`, message: domain.label, description: 'A domain of the atlas on the home page'})}
-              </span>
+              <span>{domain.labels[i18n.currentLocale] ?? domain.label}</span>
             </Link>
           </li>
         ))}
