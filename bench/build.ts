@@ -1,7 +1,8 @@
 /**
  * Page generation benchmark: a site built with the plugin from N synthetic models, against the same site
  * with the same generated pages as plain files of an ordinary docs instance, in the same run.
- * Usage: node --import tsx bench/build.ts [N=1000] [runs=1]
+ * Usage: node --import tsx bench/build.ts [N=1000] [runs=1] [--plugin-only]
+ * `--plugin-only` builds only the site with the plugin: for the question whether N models fit in memory.
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +14,8 @@ import {writeSyntheticDataset} from './synthetic.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DOCUSAURUS = path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
-const [count = 1000, runs = 1] = process.argv.slice(2).map(Number);
+const pluginOnly = process.argv.includes('--plugin-only');
+const [count = 1000, runs = 1] = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number);
 
 function writeSite(dir: string, plugins: string): void {
   fs.mkdirSync(path.join(dir, 'docs'), {recursive: true});
@@ -64,6 +66,13 @@ const withPlugin = path.join(work, 'with-plugin');
 const plain = path.join(work, 'plain');
 writeSite(withPlugin, `[['docusaurus-plugin-model-atlas', {}]]`);
 writeSyntheticDataset(count, path.join(withPlugin, 'data'));
+
+if (pluginOnly) {
+  const {seconds, peakMb} = build(withPlugin);
+  console.log(JSON.stringify({models: count, pluginOnly, pluginBuildSeconds: +seconds.toFixed(1), pluginPeakMb: peakMb}));
+  fs.rmSync(work, {recursive: true, force: true});
+  process.exit(0);
+}
 
 // The baseline gets exactly the plugin's output: docs, sidebar, static files and the theme components.
 const generated = path.join(work, 'generated');
