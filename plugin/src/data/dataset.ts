@@ -101,17 +101,20 @@ export function buildDataset(raw: RawDataset): Dataset {
   const children = new Map<string, LineageEdge[]>();
   const termKey = (facet: FacetId, term: string) => `${facet}\0${term}`;
   for (const model of models) {
-    for (const organization of model.organizations) pushTo(byOrganization, organization, model);
+    for (const organization of new Set(model.organizations)) pushTo(byOrganization, organization, model);
     for (const name of new Set(model.names.map((n) => n.text))) pushTo(byName, name, model);
     pushTo(byTerm, termKey('domain', model.domain), model);
     pushTo(byTerm, termKey('architecture', model.architecture), model);
-    for (const objective of model.objectives) pushTo(byTerm, termKey('objective', objective), model);
+    for (const objective of new Set(model.objectives)) pushTo(byTerm, termKey('objective', objective), model);
     for (const edge of model.lineage) pushTo(children, edge.to, edge);
   }
   const facetById = new Map(facets.map((facet) => [facet.id, facet]));
   const termById = new Map(facets.flatMap((facet) => facet.terms.map((term) => [termKey(facet.id, term.id), term] as const)));
   const organizationById = new Map(organizations.map((org) => [org.id, org]));
 
+  for (const list of byTerm.values()) Object.freeze(list);
+  /** Models of a term and its sub-terms, computed on first use: pages ask for the same terms many times. */
+  const withSubterms = new Map<string, readonly Model[]>();
   const descendants = (facet: FacetId, term: string): string[] => {
     const found = termById.get(termKey(facet, term));
     return found ? [term, ...found.children.flatMap((child) => descendants(facet, child))] : [];
@@ -128,9 +131,13 @@ export function buildDataset(raw: RawDataset): Dataset {
     facet: (id: FacetId) => facetById.get(id)!,
     term: (facet: FacetId, id: string) => termById.get(termKey(facet, id)),
     modelsWithTerm(facet: FacetId, term: string, options?: {deep?: boolean}) {
-      const terms = options?.deep ? descendants(facet, term) : [term];
-      const found = new Set(terms.flatMap((t) => byTerm.get(termKey(facet, t)) ?? []));
-      return models.filter((model) => found.has(model));
+      const key = termKey(facet, term);
+      if (!options?.deep) return byTerm.get(key) ?? [];
+      if (!withSubterms.has(key)) {
+        const found = new Set(descendants(facet, term).flatMap((t) => byTerm.get(termKey(facet, t)) ?? []));
+        withSubterms.set(key, Object.freeze(models.filter((model) => found.has(model))));
+      }
+      return withSubterms.get(key)!;
     },
     modelsOfOrganization: (id: string) => byOrganization.get(id) ?? [],
     modelsNamed: (text: string) => byName.get(text) ?? [],

@@ -120,15 +120,51 @@ function lineageSection(atlas: Atlas, lineage: ModelLineageProps): RootContent[]
   return [heading(2, atlas.context.messages['modelAtlas.section.lineage']), component('ModelLineage', 'lineage')];
 }
 
+const byId = (a: Model, b: Model) => (a.id < b.id ? -1 : 1);
+
+/** Models of each objective grouped by release year, built once per dataset. */
+const objectiveYears = new WeakMap<Dataset, Map<string, Map<number, Model[]>>>();
+
+function modelsByObjectiveAndYear(dataset: Dataset): Map<string, Map<number, Model[]>> {
+  let index = objectiveYears.get(dataset);
+  if (!index) {
+    index = new Map();
+    for (const model of dataset.models) {
+      for (const objective of new Set(model.objectives)) {
+        const years = index.get(objective) ?? index.set(objective, new Map()).get(objective)!;
+        (years.get(model.released.year) ?? years.set(model.released.year, []).get(model.released.year)!).push(model);
+      }
+    }
+    objectiveYears.set(dataset, index);
+  }
+  return index;
+}
+
+/** Up to `limit` models sharing an objective with `model`, nearest release year first, then by id. */
+function nearestSharingObjective(dataset: Dataset, model: Model, exclude: ReadonlySet<Model>, limit: number): Model[] {
+  const index = modelsByObjectiveAndYear(dataset);
+  const groups = model.objectives.map((objective) => index.get(objective)!);
+  const years = groups.flatMap((group) => [...group.keys()]);
+  const reach = Math.max(0, ...years.map((year) => Math.abs(year - model.released.year)));
+  const found = new Set<Model>();
+  for (let distance = 0; distance <= reach && found.size < limit; distance++) {
+    const ring = new Set(distance === 0 ? [model.released.year] : [model.released.year - distance, model.released.year + distance]);
+    const candidates = [...ring].flatMap((year) => groups.flatMap((group) => group.get(year) ?? []));
+    for (const other of [...new Set(candidates)].sort(byId)) if (!exclude.has(other)) found.add(other);
+  }
+  return [...found].slice(0, limit);
+}
+
 /** Siblings in the lineage graph first, then models sharing an objective; nearest release first. */
 export function relatedModels(dataset: Dataset, model: Model, limit = 8): Model[] {
   const direct = new Set([...dataset.parents(model.id).map((e) => e.to), ...dataset.children(model.id).map((e) => e.from), model.id]);
-  const siblings = dataset.parents(model.id).flatMap((edge) => dataset.children(edge.to).map((e) => dataset.model(e.from)!));
-  const sameObjective = model.objectives.flatMap((objective) => dataset.modelsWithTerm('objective', objective));
   const distance = (other: Model) => Math.abs(other.released.year - model.released.year);
-  const unique = (models: Model[]) => [...new Set(models)].filter((m) => !direct.has(m.id)).sort((a, b) => distance(a) - distance(b) || (a.id < b.id ? -1 : 1));
-  const family = unique(siblings);
-  return [...new Set([...family, ...unique(sameObjective)])].slice(0, limit);
+  const family = [...new Set(dataset.parents(model.id).flatMap((edge) => dataset.children(edge.to).map((e) => dataset.model(e.from)!)))]
+    .filter((other) => !direct.has(other.id))
+    .sort((a, b) => distance(a) - distance(b) || byId(a, b))
+    .slice(0, limit);
+  const exclude = new Set([...family, ...[...direct].map((id) => dataset.model(id)!)]);
+  return [...family, ...nearestSharingObjective(dataset, model, exclude, limit - family.length)];
 }
 
 function relatedSection(atlas: Atlas, model: Model): RootContent[] {
