@@ -1,15 +1,13 @@
 /**
  * mdast construction and serialisation. Data only ever enters a page as mdast text
- * (escaped by mdast-util-to-markdown with the MDX extension) or as JSON files that
- * fixed import statements load; never as concatenated MDX.
+ * (escaped by `serialize`) or as JSON files that fixed import statements load; never
+ * as concatenated MDX.
  */
-import type {Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast';
+import type {Heading, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text} from 'mdast';
 import type {MdxjsEsm} from 'mdast-util-mdxjs-esm';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
-import {mdxToMarkdown} from 'mdast-util-mdx';
-import {gfmToMarkdown} from 'mdast-util-gfm';
-import {toMarkdown, type Options as ToMarkdownOptions} from 'mdast-util-to-markdown';
 import YAML from 'yaml';
+import {serialize} from './serialize.js';
 
 export const text = (value: string): Text => ({type: 'text', value});
 
@@ -50,18 +48,9 @@ export function component(name: string, key: string): MdxJsxFlowElement {
   };
 }
 
-/** A paragraph starting with `import ` or `export ` would be parsed as ESM code by MDX: escape its first letter. */
-const ESM_UNSAFE = [
-  {atBreak: true, character: 'i', after: 'mport\\b'},
-  {atBreak: true, character: 'e', after: 'xport\\b'},
-];
-
-const TO_MARKDOWN: ToMarkdownOptions = {extensions: [mdxToMarkdown(), gfmToMarkdown()], bullet: '-', emphasis: '_', fences: true, unsafe: ESM_UNSAFE};
-
 /** Serialises front matter (with the yaml library) and an mdast body into an MDX document. */
 export function toMdx(frontMatter: Readonly<Record<string, unknown>>, body: readonly RootContent[]): string {
-  const root: Root = {type: 'root', children: [...body]};
   const yaml = YAML.stringify(frontMatter, {lineWidth: 0});
-  const markdown = toMarkdown(root, TO_MARKDOWN);
+  const markdown = serialize(body);
   return `---\n${yaml}---\n\n${markdown}`;
 }

@@ -1,0 +1,145 @@
+/**
+ * Serialises mdast to MDX. The nodes the page builders make (paragraphs of text and links, headings, lists,
+ * code, imports and component elements) are written here directly; any block holding something else (the
+ * summaries, parsed from the data's Markdown) goes to mdast-util-to-markdown with the MDX and GFM extensions.
+ * Both escape text the same way (`escapeText`); `test/pages/markdown.property.test.ts` checks that both read
+ * back as the same tree.
+ */
+import type {Code, Heading, List, Paragraph, PhrasingContent, Root, RootContent} from 'mdast';
+import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
+import {gfmToMarkdown} from 'mdast-util-gfm';
+import {mdxToMarkdown} from 'mdast-util-mdx';
+import {toMarkdown, type Options as ToMarkdownOptions} from 'mdast-util-to-markdown';
+
+const encode = (character: string) => `&#x${character.charCodeAt(0).toString(16)};`;
+
+const encodeAll = (characters: string) => [...characters].map(encode).join('');
+
+/**
+ * Text, escaped without parsing its neighbours, so that it reads back exactly: every ASCII punctuation
+ * character gets a backslash (a valid escape anywhere in CommonMark, GFM and MDX, so no `{`, `<`, `*`, `[`,
+ * `|` or `&` keeps a meaning); whitespace that Markdown would drop or read as a hard break (at the edges of
+ * a line), and a second line ending in a row (a blank line), become character references; so does the first
+ * letter of a line that would start with `import` or `export` (MDX reads such a line as ESM).
+ * `atLineStart` and `atLineEnd` say whether the text begins or ends a line; `inline` keeps it on one line.
+ */
+export function escapeText(value: string, atLineStart: boolean, atLineEnd: boolean, inline = false): string {
+  let escaped = value.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\r\n?/g, '\n');
+  if (inline) escaped = escaped.replace(/\n/g, ' ');
+  escaped = escaped
+    .replace(/[ \t]+(?=\n)|(?<=\n)[ \t]+/g, encodeAll)
+    .replace(/(?<=\n)\n/g, encodeAll)
+    .replace(/(^|\n)([ei])(?=(?:mport|xport)\b)/g, (_, start: string, letter: string) => start + encode(letter));
+  if (atLineStart) escaped = escaped.replace(/^[ \t\n]+/, encodeAll);
+  if (atLineEnd) escaped = escaped.replace(/[ \t\n]+$/, encodeAll);
+  return escaped;
+}
+
+const LIBRARY_OPTIONS: ToMarkdownOptions = {
+  extensions: [mdxToMarkdown(), gfmToMarkdown()],
+  bullet: '-',
+  emphasis: '_',
+  fences: true,
+  handlers: {
+    text: (node, _parent, _state, info) =>
+      escapeText(node.value, info.before === '' || /[\r\n]$/.test(info.before), info.after === '' || /^[\r\n]/.test(info.after)),
+  },
+};
+
+/** Any mdast as MDX, by mdast-util-to-markdown with the MDX and GFM extensions and the same text escaping. */
+const serializeWithLibrary = (body: readonly RootContent[]) => toMarkdown({type: 'root', children: [...body]} as Root, LIBRARY_OPTIONS);
+
+/**
+ * A link destination: within `<…>` when it holds whitespace or controls, otherwise bare; a backslash before
+ * anything that could end it or be read as a reference, an expression or a tag.
+ */
+function destination(url: string): string {
+  if (/[\x00-\x20\x7f]/.test(url)) return `<${url.replace(/[\\<>&]/g, '\\$&')}>`;
+  return url.replace(/[\\()<>&{}]/g, '\\$&');
+}
+
+/** Phrasing of text, links and line breaks on one logical line; undefined for anything else. */
+function phrasing(children: readonly PhrasingContent[], inline: boolean): string | undefined {
+  // Adjacent texts are one text to Markdown: escape them together, so their edges are judged right.
+  const nodes: PhrasingContent[] = [];
+  for (const node of children) {
+    const last = nodes.at(-1);
+    if (node.type === 'text' && last?.type === 'text') nodes[nodes.length - 1] = {type: 'text', value: last.value + node.value};
+    else nodes.push(node);
+  }
+  let out = '';
+  for (const [index, node] of nodes.entries()) {
+    const next = nodes[index + 1];
+    if (node.type === 'text') {
+      out += escapeText(node.value, out === '' || out.endsWith('\n'), next === undefined || next.type === 'break', inline);
+    } else if (node.type === 'link' && !node.title && node.children.every((child) => child.type === 'text')) {
+      out += `[${phrasing(node.children, inline)}](${destination(node.url)})`;
+    } else if (node.type === 'break' && !inline && next !== undefined && out !== '') {
+      out += '\\\n';
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+
+const indent = (value: string, width: number) => value.replace(/\n(?!\n|$)/g, `\n${' '.repeat(width)}`);
+
+function list(node: List): string | undefined {
+  if (node.spread || node.children.length === 0) return undefined;
+  const items = node.children.map((item, index) => {
+    const [first, nested, ...rest] = item.children;
+    if (item.spread || item.checked != null || first?.type !== 'paragraph' || rest.length > 0 || (nested && nested.type !== 'list')) return undefined;
+    const content = [block(first), ...(nested ? [list(nested)] : [])];
+    if (content.includes(undefined)) return undefined;
+    const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '- ';
+    return marker + indent(content.join('\n'), marker.length);
+  });
+  return items.includes(undefined) ? undefined : items.join('\n');
+}
+
+function code(node: Code): string | undefined {
+  if (node.meta || /[`\s]/.test(node.lang ?? '')) return undefined;
+  const longest = Math.max(2, ...[...node.value.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${node.lang ?? ''}\n${node.value}\n${fence}`;
+}
+
+/** Only the shape `component()` makes: `<Name {...expression} />`. */
+function element(node: MdxJsxFlowElement): string | undefined {
+  const simple = node.name && /^[A-Z]\w*$/.test(node.name) && node.children.length === 0 && node.attributes.every((a) => a.type === 'mdxJsxExpressionAttribute');
+  return simple ? `<${node.name} ${node.attributes.map((a) => `{${a.value}}`).join(' ')} />` : undefined;
+}
+
+/** One block written directly, or undefined when the library must write it. */
+function block(node: RootContent): string | undefined {
+  switch (node.type) {
+    case 'paragraph': {
+      const value = phrasing((node as Paragraph).children, false);
+      return value ? value : undefined;
+    }
+    case 'heading': {
+      const value = phrasing((node as Heading).children, true);
+      return value ? `${'#'.repeat(node.depth)} ${value}` : undefined;
+    }
+    case 'list':
+      return list(node);
+    case 'code':
+      return code(node);
+    case 'mdxjsEsm':
+      return node.value;
+    case 'mdxJsxFlowElement':
+      return element(node);
+    default:
+      return undefined;
+  }
+}
+
+/** The body of a page as MDX. Two lists in a row need the library's alternating bullets. */
+export function serialize(body: readonly RootContent[]): string {
+  const blocks = body.map((node, index) => (node.type === 'list' && body[index - 1]?.type === 'list' ? undefined : block(node)));
+  if (blocks.some((value, index) => value === undefined && body[index]!.type === 'list')) {
+    return serializeWithLibrary(body);
+  }
+  return `${blocks.map((value, index) => value ?? serializeWithLibrary([body[index]!]).trimEnd()).join('\n\n')}\n`;
+}

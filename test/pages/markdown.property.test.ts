@@ -1,0 +1,167 @@
+/**
+ * Property: any string the data can hold, put into a generated page as text, reads back as exactly that
+ * text (line endings aside) and never as MDX, HTML, a link or any other syntax; and the direct serialiser
+ * writes the builders' shapes as mdast-util-to-markdown would.
+ */
+import fc from 'fast-check';
+import type {Code, List, ListItem, Nodes, PhrasingContent, RootContent} from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import {unified} from 'unified';
+import {describe, expect, it} from 'vitest';
+import {heading, link, list, paragraph, strong, text, toMdx} from '../../plugin/src/generate/markdown.js';
+import {serialize} from '../../plugin/src/generate/serialize.js';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+/** Pieces that mean something to Markdown, GFM, MDX or HTML, mixed with arbitrary text. */
+const HOSTILE = [
+  '{process.exit()}', '{', '}', '<script>alert(1)</script>', '<div>', '</div>', '<', '>', 'import x from "y"', 'export const a = 1',
+  '\nimport a from "b"\n', '\nexport {a}\n', '`', '```', '$$', '$', '*', '**', '_', '__', '~~', '[', ']', '](javascript:alert(1))',
+  '[^1]', '![a](b)', '<https://x.y>', 'https://example.com', 'www.example.com', 'a@b.co', '&amp;', '&#123;', '&', '|', '| a | b |',
+  '\\', '\n', '\r\n', '\n\n', '  \n', '\t', '    ', '# ', '> ', '- ', '+ ', '1. ', '1) ', '---', '===', '[ ] ', '<!-- x -->', ':model[a]{#b}',
+];
+const piece = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({maxLength: 6}), fc.string({unit: 'grapheme', maxLength: 4}));
+const hostileString = fc.array(piece, {maxLength: 8}).map((pieces) => pieces.join(''));
+
+/** Text as Markdown reads any text: line endings unified, NUL replaced. */
+const normalise = (value: string) => value.replace(/\0/g, '\uFFFD').replace(/\r\n?/g, '\n');
+
+/**
+ * GFM links bare URLs and e-mail addresses after parsing, from the unescaped text, so no escaping can prevent
+ * it (the library's own escaping cannot either). Such a link shows its text unchanged, and only http(s),
+ * www and mailto links arise: read them back as the text they show.
+ */
+function literalAutolinkText(node: Nodes): string | undefined {
+  if (node.type !== 'link' || node.children.length !== 1 || node.children[0]!.type !== 'text') return undefined;
+  const label = node.children[0]!.value;
+  return label !== '' && [label, `http://${label}`, `mailto:${label}`].includes(node.url) ? label : undefined;
+}
+
+/** Positions removed, literal autolinks read as text, adjacent texts merged. */
+function normaliseTree(node: Nodes): Nodes {
+  delete node.position;
+  if (!('children' in node)) return node;
+  const children: Nodes[] = [];
+  for (const child of node.children.map((c: Nodes) => normaliseTree(c))) {
+    const label = literalAutolinkText(child);
+    const item: Nodes = label === undefined ? child : {type: 'text', value: label};
+    const last = children.at(-1);
+    if (item.type === 'text' && last?.type === 'text') last.value += item.value;
+    else children.push(item);
+  }
+  (node as {children: Nodes[]}).children = children;
+  return node;
+}
+
+function parse(mdx: string): RootContent[] {
+  const body = mdx.startsWith('---\n') ? mdx.slice(mdx.indexOf('---\n\n', 4) + 5) : mdx;
+  return (normaliseTree(parser.runSync(parser.parse(body)) as Nodes) as {children: RootContent[]}).children;
+}
+
+const textNodes = (value: string) => (value ? [{type: 'text', value}] : []);
+const paragraphOf = (...children: unknown[]) => ({type: 'paragraph', children});
+const linkTo = (url: string, label: string) => ({type: 'link', url, title: null, children: textNodes(label)});
+
+const CONTEXTS: {name: string; page: (s: string) => RootContent[]; expected: (s: string) => unknown[]}[] = [
+  {name: 'paragraph', page: (s) => [paragraph(text(s))], expected: (s) => (normalise(s) ? [paragraphOf(...textNodes(normalise(s)))] : [])},
+  {
+    name: 'between links',
+    page: (s) => [paragraph(link('/a', text('x')), text(s), link('/b', text('y')))],
+    expected: (s) => [paragraphOf(linkTo('/a', 'x'), ...textNodes(normalise(s)), linkTo('/b', 'y'))],
+  },
+  {
+    name: 'link label',
+    page: (s) => [paragraph(link('/a', text(`x${s}y`)))],
+    expected: (s) => [paragraphOf(linkTo('/a', normalise(`x${s}y`)))],
+  },
+  {
+    name: 'list item',
+    page: (s) => [list([[text(`x${s}`)]])],
+    expected: (s) => [
+      {type: 'list', ordered: false, start: null, spread: false, children: [{type: 'listItem', spread: false, checked: null, children: [paragraphOf(...textNodes(normalise(`x${s}`)))]}]},
+    ],
+  },
+  {
+    name: 'strong',
+    page: (s) => [paragraph(text('a '), strong(text(`x${s}y`)), text(' b'))],
+    expected: (s) => [paragraphOf({type: 'text', value: 'a '}, {type: 'strong', children: textNodes(normalise(`x${s}y`))}, {type: 'text', value: ' b'})],
+  },
+  {
+    name: 'heading',
+    page: (s) => [heading(2, `x${s.replace(/[\r\n]+/g, ' ')}`)],
+    expected: (s) => [{type: 'heading', depth: 2, children: textNodes(`x${s.replace(/[\r\n]+/g, ' ')}`.replace(/\0/g, '\uFFFD'))}],
+  },
+];
+
+describe('text in generated pages', () => {
+  for (const context of CONTEXTS) {
+    it(`reads back as exactly the same text: ${context.name}`, () => {
+      fc.assert(
+        fc.property(hostileString, (s) => {
+          expect(parse(toMdx({title: 't'}, context.page(s)))).toEqual(context.expected(s));
+        }),
+        {numRuns: 400},
+      );
+    });
+  }
+
+  it('keeps every hostile piece literal, one by one', () => {
+    for (const s of HOSTILE.filter((piece) => piece.trim())) {
+      expect(parse(toMdx({title: 't'}, [paragraph(text(`a${s}b`))]))).toEqual([paragraphOf(...textNodes(normalise(`a${s}b`)))]);
+    }
+  });
+
+  /** Bodies of the shapes the page builders make, with hostile text and URLs anywhere (texts never empty). */
+  const url = fc.oneof(fc.constantFrom('/models/bert', 'https://example.com/a_(b)?c=1&d=<e>', 'https://x.y/{a}', 'a b', '\\', ''), fc.string({maxLength: 8}));
+  const inline: fc.Arbitrary<PhrasingContent> = fc.oneof(
+    hostileString.map((s) => text(`x${s}`)),
+    fc.tuple(url, hostileString).map(([u, s]) => link(u.replace(/[\r\n]/g, ''), text(s))),
+  );
+  const line = fc.array(inline, {minLength: 1, maxLength: 4});
+  const item = fc.tuple(line, fc.option(fc.array(line, {minLength: 1, maxLength: 3}), {nil: undefined})).map(([first, nested]): ListItem => ({
+    type: 'listItem',
+    spread: false,
+    children: [paragraph(...first), ...(nested ? [list(nested)] : [])],
+  }));
+  const block: fc.Arbitrary<RootContent> = fc.oneof(
+    line.map((children) => paragraph(...children)),
+    fc.tuple(line, line).map(([a, b]) => paragraph(...a, {type: 'break'}, ...b)),
+    // Headings come from messages, on one line.
+    fc.tuple(fc.constantFrom(2 as const, 3 as const), hostileString).map(([depth, s]) => heading(depth, `x${s.replace(/[\r\n]+/g, ' ')}`)),
+    fc.tuple(fc.array(item, {minLength: 1, maxLength: 3}), fc.boolean()).map(([children, ordered]): List => ({type: 'list', ordered, spread: false, children})),
+    fc.tuple(fc.constantFrom('bibtex', 'js'), hostileString).map(([lang, value]): Code => ({type: 'code', lang, value})),
+  );
+
+  /** The tree the parser gives back for a builder's node: its defaults filled in, adjacent texts merged. */
+  function asParsed(node: RootContent | PhrasingContent | ListItem): unknown {
+    const children = 'children' in node ? normaliseTree({type: 'paragraph', children: structuredClone(node.children)} as Nodes) : undefined;
+    const parsedChildren = children && 'children' in children ? children.children.filter((child) => child.type !== 'text' || child.value !== '').map((child) => asParsed(child as RootContent)) : [];
+    switch (node.type) {
+      case 'text':
+        return {type: 'text', value: normalise(node.value)};
+      case 'link':
+        return {type: 'link', url: node.url, title: null, children: parsedChildren};
+      case 'list':
+        return {type: 'list', ordered: node.ordered, start: node.ordered ? 1 : null, spread: false, children: parsedChildren};
+      case 'listItem':
+        return {type: 'listItem', spread: false, checked: null, children: parsedChildren};
+      case 'code':
+        return {type: 'code', lang: node.lang, meta: null, value: node.value.replace(/\0/g, '\uFFFD')}; // line endings kept as written
+      case 'heading':
+        return {type: 'heading', depth: node.depth, children: parsedChildren};
+      default:
+        return 'children' in node ? {type: node.type, children: parsedChildren} : {type: node.type};
+    }
+  }
+
+  it('writes the builders\' shapes so that they read back as the same tree', () => {
+    fc.assert(
+      fc.property(fc.array(block, {minLength: 1, maxLength: 5}), (body) => {
+        expect(parse(serialize(body))).toEqual(body.map(asParsed));
+      }),
+      {numRuns: 500},
+    );
+  });
+});
