@@ -35,6 +35,9 @@ declare module '@theme/ModelLinkCard' {
   }
   export default function ModelLinkCard(props: Props): import('react').ReactNode;
 }
+declare module '@theme/ModelLineage/relationLabel' {
+  export {relationLabel} from './theme/ModelLineage/relationLabel.js';
+}
 declare module '@theme/ModelLinkCard/useModelAtlasData' {
   export type {ModelAtlasData} from './theme/ModelLinkCard/useModelAtlasData.js';
   export {useModelAtlasData, modelIdOf} from './theme/ModelLinkCard/useModelAtlasData.js';

@@ -121,6 +121,9 @@ describe('the PFM Atlas in Chromium', () => {
     const note = await open('/zh-Hans/notes/intro');
     await expect(note.locator('article a[href="/zh-Hans/models/chatgpt"]').count()).resolves.toBeGreaterThan(0);
     await note.close();
+    const tree = await open('/zh-Hans/models/family-tree');
+    await expect(tree.locator('article').textContent()).resolves.toMatch(/RoBERTa → BERT \(基于\)/);
+    await tree.close();
     await page.close();
   });
 

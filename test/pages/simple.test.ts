@@ -88,7 +88,7 @@ describe('simple site', () => {
     expect(visibleText(timeline)).toMatch(/Natural language processing.*Transformer/);
     const tree = readPage(build, '/models/family-tree');
     expect(tree).toContain('<svg role=group');
-    expect(visibleText(tree)).toContain('RoBERTa → BERT (variant-of)');
+    expect(visibleText(tree)).toContain('RoBERTa → BERT (variant of)');
   });
 
   it('should use zh-Hans taxonomy labels in the zh-Hans locale', () => {

@@ -2,6 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelFamilyTree';
+import {relationLabel} from '@theme/ModelLineage/relationLabel';
 import styles from './styles.module.css';
 
 const NODE = {width: 150, height: 30, column: 190, row: 44, margin: 8};
@@ -27,7 +28,7 @@ export default function ModelFamilyTree({nodes, edges}: Props): ReactNode {
                 className={styles.edge}
                 d={`M${x(to.layer) + NODE.width} ${y(to.order) + NODE.height / 2} C${x(to.layer) + NODE.width + 20} ${y(to.order) + NODE.height / 2} ${x(from.layer) - 20} ${y(from.order) + NODE.height / 2} ${x(from.layer)} ${y(from.order) + NODE.height / 2}`}
               >
-                <title>{`${from.label} → ${to.label} (${edge.relation})`}</title>
+                <title>{`${from.label} → ${to.label} (${relationLabel(edge.relation)})`}</title>
               </path>
             );
           })}
@@ -49,7 +50,7 @@ export default function ModelFamilyTree({nodes, edges}: Props): ReactNode {
           <ul>
             {edges.map((edge) => (
               <li key={`${edge.from}-${edge.to}`}>
-                <Link to={byId.get(edge.from)!.permalink}>{byId.get(edge.from)!.label}</Link> → <Link to={byId.get(edge.to)!.permalink}>{byId.get(edge.to)!.label}</Link> ({edge.relation})
+                <Link to={byId.get(edge.from)!.permalink}>{byId.get(edge.from)!.label}</Link> → <Link to={byId.get(edge.to)!.permalink}>{byId.get(edge.to)!.label}</Link> ({relationLabel(edge.relation)})
               </li>
             ))}
           </ul>

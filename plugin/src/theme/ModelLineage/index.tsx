@@ -2,32 +2,10 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelLineage';
+import {relationLabel} from '@theme/ModelLineage/relationLabel';
 import styles from './styles.module.css';
 
 type Edge = Props['parents'][number];
-
-export function relationLabel(relation: Edge['relation']): string {
-  switch (relation) {
-    case 'builds-on':
-      return translate({id: 'modelAtlas.relation.buildsOn', message: 'builds on'});
-    case 'fine-tuned-from':
-      return translate({id: 'modelAtlas.relation.fineTunedFrom', message: 'fine-tuned from'});
-    case 'instruction-tuned-from':
-      return translate({id: 'modelAtlas.relation.instructionTunedFrom', message: 'instruction-tuned from'});
-    case 'distilled-from':
-      return translate({id: 'modelAtlas.relation.distilledFrom', message: 'distilled from'});
-    case 'compressed-from':
-      return translate({id: 'modelAtlas.relation.compressedFrom', message: 'compressed from'});
-    case 'continued-from':
-      return translate({id: 'modelAtlas.relation.continuedFrom', message: 'continued from'});
-    case 'successor-of':
-      return translate({id: 'modelAtlas.relation.successorOf', message: 'successor of'});
-    case 'variant-of':
-      return translate({id: 'modelAtlas.relation.variantOf', message: 'variant of'});
-    case 'uses-component':
-      return translate({id: 'modelAtlas.relation.usesComponent', message: 'uses a component of'});
-  }
-}
 
 function EdgeList({edges, incoming}: {edges: readonly Edge[]; incoming: boolean}): ReactNode {
   return (
