@@ -6,9 +6,9 @@ import {fileURLToPath} from 'node:url';
 import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
-import {buildAtlasFiles, defaultTranslationFile, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
+import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {RESERVED_IDS} from './generate/paths.js';
-import {syncFolder} from './generate/sync.js';
+import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
 import {scanMentions} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 const docsPlugin: typeof import('@docusaurus/plugin-content-docs') = require('@docusaurus/plugin-content-docs');
 const {getPluginI18nPath}: typeof import('@docusaurus/utils') = require('@docusaurus/utils');
 const {normalizePluginOptions}: typeof import('@docusaurus/utils-validation') = require('@docusaurus/utils-validation');
-const logger: typeof import('@docusaurus/logger').default = require('@docusaurus/logger').default;
+const {default: logger, PerfLogger}: typeof import('@docusaurus/logger') = require('@docusaurus/logger');
 
 /** The composed docs instance must keep this name: the MDX loader and the theme look its data up by it. */
 const DOCS_PLUGIN_NAME = 'docusaurus-plugin-content-docs';
@@ -29,6 +29,16 @@ export interface ModelAtlasGlobalData {
   readonly routeBasePath: string;
   /** Slugs under the route base path that are not model pages. */
   readonly reserved: readonly string[];
+}
+
+/** Runs `work` as a step of Docusaurus's perf log (printed with `DOCUSAURUS_PERF_LOGGER=true`). */
+function timed<T>(label: string, work: () => T): T {
+  PerfLogger.start(label);
+  try {
+    return work();
+  } finally {
+    PerfLogger.end(label);
+  }
 }
 
 /** Reports data warnings as the `onDataWarning` option says (errors always fail). */
@@ -64,27 +74,24 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
 
   /** Loads the dataset and brings the generated folder up to date. Throws on invalid data. */
   function generate(): Dataset {
-    const {dataset, diagnostics} = loadDatasetWithoutStack(dataDir);
+    const {dataset, diagnostics} = timed('Model Atlas: load and validate data', () => loadDatasetWithoutStack(dataDir));
     reportDataWarnings(diagnostics, options.onDataWarning);
     const reserved = findReservedIds(dataset);
     if (reserved.length > 0) throw new Error(`Model Atlas cannot generate its pages:\n- ${reserved.join('\n- ')}`);
-    write(dataset);
+    timed('Model Atlas: generate pages', () => syncFolder(outDir, buildAtlasFiles(dataset, generateContext(dataset))));
     return dataset;
   }
 
-  function write(dataset: Dataset): void {
-    syncFolder(
-      outDir,
-      buildAtlasFiles(dataset, {
-        routeBasePath,
-        locale: i18n.currentLocale,
-        messages,
-        editUrl: options.editUrl,
-        sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
-        siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
-        mentions,
-      }),
-    );
+  function generateContext(dataset: Dataset): GenerateContext {
+    return {
+      routeBasePath,
+      locale: i18n.currentLocale,
+      messages,
+      editUrl: options.editUrl,
+      sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
+      siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
+      mentions,
+    };
   }
 
   // Generate before any plugin's loadContent: Docusaurus awaits every constructor first.
@@ -131,10 +138,14 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       const pages = contentPages(allContent, siteDir).filter((page) => !page.file.startsWith(outDir));
       const permalinks = new Map(pages.map((page) => [page.file, page.permalink]));
       const files = pages.map((page) => ({path: page.file, value: fs.readFileSync(page.file, 'utf8')}));
-      const report = scanMentions(files, {data: dataset, routeBasePath: `/${routeBasePath}`});
-      if (report.models.size === 0 && mentions.size === 0) return;
+      const report = timed('Model Atlas: scan mentions', () => scanMentions(files, {data: dataset, routeBasePath: `/${routeBasePath}`}));
+      const previous = mentions;
       mentions = new Map([...report.models].map(([id, found]) => [id, found.map((page) => ({title: page.title, permalink: permalinks.get(page.file)!}))]));
-      write(dataset);
+      const changed = [...new Set([...previous.keys(), ...mentions.keys()])].filter(
+        (id) => dataset.model(id) && JSON.stringify(previous.get(id)) !== JSON.stringify(mentions.get(id)),
+      );
+      if (changed.length === 0) return;
+      timed('Model Atlas: write mentions', () => writeChangedFiles(outDir, buildModelPageFiles(dataset, generateContext(dataset), changed)));
     },
     getPathsToWatch: () => [path.join(dataDir, '**/*.{yaml,yml}')],
     getThemePath: () => fileURLToPath(new URL('./theme', import.meta.url)),

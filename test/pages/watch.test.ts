@@ -65,6 +65,27 @@ describe('watch mode', () => {
     expect(content.loadedVersions[0]!.docs.map((doc) => doc.id)).not.toContain('gpt-1b');
   });
 
+  it('should rewrite only the pages whose "Mentioned in" changes when prose changes', async () => {
+    const page = path.join(siteDir, 'src', 'pages', 'reading.md');
+    fs.mkdirSync(path.dirname(page), {recursive: true});
+    const allContent = {'docusaurus-plugin-content-pages': {default: [{type: 'mdx', source: '@site/src/pages/reading.md', permalink: '/reading'}]}};
+    const scan = (prose: string) => {
+      fs.writeFileSync(page, `# Reading list\n\n${prose}\n`);
+      return plugin.allContentLoaded!({allContent, actions: {} as never});
+    };
+    await scan('Nothing yet.');
+    const before = mtimes();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    await scan('Start with GPT-2.');
+    const changed = [...mtimes()].filter(([file, mtime]) => before.get(file) !== mtime).map(([file]) => file);
+    expect(changed).toEqual(['gpt-2.mdx']);
+    expect(fs.readFileSync(path.join(docsDir, 'gpt-2.mdx'), 'utf8')).toMatch(/## Mentioned in\n\n- \[Reading list\]\(\/reading\)/);
+
+    await scan('Nothing any more.');
+    expect(fs.readFileSync(path.join(docsDir, 'gpt-2.mdx'), 'utf8')).not.toContain('Mentioned in');
+  });
+
   it('should report invalid data with diagnostics and keep the last good pages', async () => {
     const file = path.join(siteDir, 'data', 'models', 'bert.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('domain: nlp', 'domain: nlq'));

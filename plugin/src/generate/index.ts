@@ -38,9 +38,9 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
   ];
 }
 
-export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map<string, string> {
+function createAtlas(dataset: Dataset, context: GenerateContext): Atlas {
   const byOrganization = new Map<string, readonly Model[]>();
-  const atlas: Atlas = {
+  return {
     dataset,
     context,
     facets: new Map(facetViews(dataset, context.locale, context.messages).map((facet) => [facet.id, facet])),
@@ -49,17 +49,35 @@ export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map
       return byOrganization.get(id)!;
     },
   };
+}
+
+const docsFile = (file: string) => `${DOCS_DIR}/${file}`;
+const staticFile = (file: string) => `${STATIC_DIR}/${file}`;
+
+function addPage(files: Map<string, string>, page: GeneratedPage): void {
+  files.set(docsFile(page.file), page.mdx);
+  if (page.props !== undefined) files.set(docsFile(propsFile(page.file)), JSON.stringify(page.props));
+}
+
+export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map<string, string> {
+  const atlas = createAtlas(dataset, context);
   const files = new Map<string, string>();
-  const docs = (file: string) => `${DOCS_DIR}/${file}`;
-  const asset = (file: string) => `${STATIC_DIR}/${file}`;
-  for (const page of buildPages(atlas)) {
-    files.set(docs(page.file), page.mdx);
-    if (page.props !== undefined) files.set(docs(propsFile(page.file)), JSON.stringify(page.props));
-  }
+  for (const page of buildPages(atlas)) addPage(files, page);
   files.set(SIDEBARS_FILE, JSON.stringify(buildSidebars(atlas), null, 2));
-  files.set(asset(exportPath(context.routeBasePath, 'json')), toModelsJson(dataset, context.routeBasePath));
-  files.set(asset(exportPath(context.routeBasePath, 'csv')), toModelsCsv(dataset));
-  files.set(asset(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset));
-  for (const model of dataset.models) files.set(asset(cardPath(context.routeBasePath, model.id)), JSON.stringify(buildCard(atlas, model)));
+  files.set(staticFile(exportPath(context.routeBasePath, 'json')), toModelsJson(dataset, context.routeBasePath));
+  files.set(staticFile(exportPath(context.routeBasePath, 'csv')), toModelsCsv(dataset));
+  files.set(staticFile(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset));
+  for (const model of dataset.models) files.set(staticFile(cardPath(context.routeBasePath, model.id)), JSON.stringify(buildCard(atlas, model)));
+  return files;
+}
+
+/**
+ * The files of some models' pages only: what a change of their "Mentioned in" rewrites (nothing else on
+ * any page depends on mentions). Equal to the same entries of `buildAtlasFiles`.
+ */
+export function buildModelPageFiles(dataset: Dataset, context: GenerateContext, ids: Iterable<string>): Map<string, string> {
+  const atlas = createAtlas(dataset, context);
+  const files = new Map<string, string>();
+  for (const id of ids) addPage(files, buildModelPage(atlas, dataset.model(id)!));
   return files;
 }

@@ -24,11 +24,8 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-/** Makes `dir` hold exactly `files` (relative POSIX paths), touching only what differs. */
-export function syncFolder(dir: string, files: ReadonlyMap<string, string>): SyncResult {
-  const existing = listFiles(dir);
-  const deleted = existing.filter((file) => !files.has(file));
-  for (const file of deleted) fs.rmSync(path.join(dir, file));
+/** Writes the files whose content differs from what `dir` holds; returns their paths. */
+export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string>): string[] {
   const written: string[] = [];
   for (const [file, content] of files) {
     const target = path.join(dir, file);
@@ -37,6 +34,13 @@ export function syncFolder(dir: string, files: ReadonlyMap<string, string>): Syn
     fs.writeFileSync(target, content);
     written.push(file);
   }
+  return written;
+}
+
+/** Makes `dir` hold exactly `files` (relative POSIX paths), touching only what differs. */
+export function syncFolder(dir: string, files: ReadonlyMap<string, string>): SyncResult {
+  const deleted = listFiles(dir).filter((file) => !files.has(file));
+  for (const file of deleted) fs.rmSync(path.join(dir, file));
   if (deleted.length > 0) removeEmptyFolders(dir);
-  return {written, deleted};
+  return {written: writeChangedFiles(dir, files), deleted};
 }
