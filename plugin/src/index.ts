@@ -8,6 +8,7 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
 import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {RESERVED_IDS} from './generate/paths.js';
+import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
 import {scanMentions} from './link/mentions.js';
@@ -29,6 +30,12 @@ export interface ModelAtlasGlobalData {
   readonly routeBasePath: string;
   /** Slugs under the route base path that are not model pages. */
   readonly reserved: readonly string[];
+  /** Number of hover-card files (`cards/<n>.json`). */
+  readonly cardShards: number;
+}
+
+function globalData(dataset: Dataset, routeBasePath: string): ModelAtlasGlobalData {
+  return {routeBasePath, reserved: [...RESERVED_IDS], cardShards: cardShardCount(dataset.models.length)};
 }
 
 /** Runs `work` as a step of Docusaurus's perf log (printed with `DOCUSAURUS_PERF_LOGGER=true`). */
@@ -114,7 +121,6 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     },
   });
   const docs = await docsPlugin.default(context, docsOptions);
-  const globalData: ModelAtlasGlobalData = {routeBasePath, reserved: [...RESERVED_IDS]};
   let generated = true;
 
   return {
@@ -130,7 +136,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       const {actions} = args;
       await docs.contentLoaded!({
         ...args,
-        actions: {...actions, setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData})},
+        actions: {...actions, setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData(dataset, routeBasePath)})},
       });
     },
     // Every content plugin has loaded: fill the "Mentioned in" slot of the model pages (MDX is compiled later).

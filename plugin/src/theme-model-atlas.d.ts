@@ -38,6 +38,9 @@ declare module '@theme/ModelLinkCard' {
 declare module '@theme/ModelLineage/relationLabel' {
   export {relationLabel} from './theme/ModelLineage/relationLabel.js';
 }
+declare module '@theme/ModelLinkCard/cardShard' {
+  export {cardShard, cardShardCount, CARDS_PER_FILE} from './theme/ModelLinkCard/cardShard.js';
+}
 declare module '@theme/ModelLinkCard/useModelAtlasData' {
   export type {ModelAtlasData} from './theme/ModelLinkCard/useModelAtlasData.js';
   export {useModelAtlasData, modelIdOf} from './theme/ModelLinkCard/useModelAtlasData.js';

@@ -57,13 +57,15 @@ describe('simple site', () => {
     expect(visibleText(readPage(build, '/models/year/2019'))).toMatch(/GPT-2.*RoBERTa/);
   });
 
-  it('should export the dataset as JSON, CSV and BibTeX, and one card per model', () => {
+  it('should export the dataset as JSON, CSV and BibTeX, and a hover card per model', () => {
     const json = JSON.parse(readBuildFile(build, 'models/models.json'));
     expect(json.models.map((m: {id: string}) => m.id)).toEqual(MODELS);
     expect(json.models[0].permalink).toBe('/models/bert');
     expect(readBuildFile(build, 'models/models.csv').split('\r\n')[0]).toMatch(/^id,name,aliases,released/);
     expect(readBuildFile(build, 'models/models.bib').match(/^@misc\{/gm)).toHaveLength(MODELS.length);
-    expect(JSON.parse(readBuildFile(build, 'models/cards/bert.json'))).toEqual({
+    const cards = JSON.parse(readBuildFile(build, 'models/cards/0.json'));
+    expect(Object.keys(cards).sort()).toEqual(MODELS);
+    expect(cards.bert).toEqual({
       name: 'BERT',
       permalink: '/models/bert',
       date: 'October 11, 2018',

@@ -9,6 +9,8 @@ import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
 import {cardPath, exportPath, propsFile, RESERVED_IDS} from './paths.js';
 import {buildSidebars} from './sidebar.js';
+import type {ModelCard} from './props.js';
+import {cardShard, cardShardCount} from '../theme/ModelLinkCard/cardShard.js';
 import {buildFacetPage, buildTermPage} from './taxonomyPages.js';
 
 export type {GenerateContext, Mention} from './context.js';
@@ -67,7 +69,10 @@ export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map
   files.set(staticFile(exportPath(context.routeBasePath, 'json')), toModelsJson(dataset, context.routeBasePath));
   files.set(staticFile(exportPath(context.routeBasePath, 'csv')), toModelsCsv(dataset));
   files.set(staticFile(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset));
-  for (const model of dataset.models) files.set(staticFile(cardPath(context.routeBasePath, model.id)), JSON.stringify(buildCard(atlas, model)));
+  const shards = cardShardCount(dataset.models.length);
+  const cards = Array.from({length: shards}, (): Record<string, ModelCard> => ({}));
+  for (const model of dataset.models) cards[cardShard(model.id, shards)]![model.id] = buildCard(atlas, model);
+  cards.forEach((shard, index) => files.set(staticFile(cardPath(context.routeBasePath, index)), JSON.stringify(shard)));
   return files;
 }
 

@@ -25,7 +25,8 @@ export const termPermalink = (base: string, facet: FacetViewId, term: string) =>
 
 /** Static files, relative to the site root. */
 export const exportPath = (base: string, ext: 'json' | 'csv' | 'bib') => `${base}/models.${ext}`;
-export const cardPath = (base: string, id: string) => `${base}/cards/${id}.json`;
+/** The file of hover cards number `shard` (see `cardShard`). */
+export const cardPath = (base: string, shard: number) => `${base}/cards/${shard}.json`;
 
 /** Docs content files, relative to the generated docs folder. */
 export const modelDocFile = (id: string) => `${id}.mdx`;

@@ -2,6 +2,7 @@ import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'r
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
+import {cardShard} from '@theme/ModelLinkCard/cardShard';
 import {useModelAtlasData} from '@theme/ModelLinkCard/useModelAtlasData';
 import type {Props} from '@theme/ModelLinkCard';
 import styles from './styles.module.css';
@@ -16,20 +17,20 @@ interface Card {
   summary: string;
 }
 
-/** Cards already fetched, by URL: each model's small JSON file is loaded once, on first use. */
-const cards = new Map<string, Promise<Card | undefined>>();
+/** Card files already fetched, by URL: each file (about 50 cards) is loaded once, on first use. */
+const cardFiles = new Map<string, Promise<Readonly<Record<string, Card>> | undefined>>();
 
-function loadCard(url: string): Promise<Card | undefined> {
-  if (!cards.has(url)) {
-    cards.set(
+function loadCard(url: string, id: string): Promise<Card | undefined> {
+  if (!cardFiles.has(url)) {
+    cardFiles.set(
       url,
       fetch(url).then(
-        (response) => (response.ok ? (response.json() as Promise<Card>) : undefined),
+        (response) => (response.ok ? (response.json() as Promise<Record<string, Card>>) : undefined),
         () => undefined,
       ),
     );
   }
-  return cards.get(url)!;
+  return cardFiles.get(url)!.then((cards) => cards?.[id]);
 }
 
 /**
@@ -39,7 +40,7 @@ function loadCard(url: string): Promise<Card | undefined> {
  */
 export default function ModelLinkCard({id, children}: Props): ReactNode {
   const atlas = useModelAtlasData();
-  const url = useBaseUrl(`/${atlas?.routeBasePath ?? ''}/cards/${id}.json`);
+  const url = useBaseUrl(`/${atlas?.routeBasePath ?? ''}/cards/${cardShard(id, atlas?.cardShards ?? 1)}.json`);
   const [card, setCard] = useState<Card | undefined>();
   const [open, setOpen] = useState(false);
   const touched = useRef(false);
@@ -48,8 +49,8 @@ export default function ModelLinkCard({id, children}: Props): ReactNode {
 
   const show = useCallback(() => {
     setOpen(true);
-    void loadCard(url).then(setCard);
-  }, [url]);
+    void loadCard(url, id).then(setCard);
+  }, [url, id]);
 
   useEffect(() => {
     if (!open) return undefined;

@@ -3,6 +3,7 @@ import useGlobalData from '@docusaurus/useGlobalData';
 export interface ModelAtlasData {
   readonly routeBasePath: string;
   readonly reserved: readonly string[];
+  readonly cardShards: number;
 }
 
 /** The atlas settings that the composed docs instance adds to its global data. */

@@ -1,0 +1,47 @@
+/** The generator on the real dataset, without a site: card files and partial rewrites. */
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
+import {buildAtlasFiles, buildModelPageFiles, loadMessages, type GenerateContext} from '../../plugin/src/generate/index.js';
+import {cardShard, cardShardCount, CARDS_PER_FILE} from '../../plugin/src/theme/ModelLinkCard/cardShard.js';
+
+const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
+const context: GenerateContext = {
+  routeBasePath: 'models',
+  locale: 'en',
+  messages: loadMessages('/nonexistent'),
+  editUrl: undefined,
+  sidebarModels: true,
+  siteUrl: 'https://example.com/',
+  mentions: new Map([['bert', [{title: 'Reading list', permalink: '/reading'}]]]),
+};
+const files = buildAtlasFiles(dataset, context);
+
+describe('generated files', () => {
+  it('should store hover cards about 50 to a file, each model in the file its id hashes to', () => {
+    const shards = cardShardCount(dataset.models.length);
+    expect(shards).toBe(Math.ceil(dataset.models.length / CARDS_PER_FILE));
+    const cardFiles = [...files.keys()].filter((file) => file.startsWith('static/models/cards/'));
+    expect(cardFiles.sort()).toEqual(Array.from({length: shards}, (_, i) => `static/models/cards/${i}.json`).sort());
+    const seen = new Set<string>();
+    cardFiles.forEach((file) => {
+      const cards = JSON.parse(files.get(file)!) as Record<string, {name: string}>;
+      const shard = Number(path.basename(file, '.json'));
+      expect(Object.keys(cards).length).toBeLessThan(CARDS_PER_FILE * 2);
+      for (const [id, card] of Object.entries(cards)) {
+        expect(cardShard(id, shards)).toBe(shard);
+        expect(card.name).toBe(dataset.model(id)!.name);
+        seen.add(id);
+      }
+    });
+    expect([...seen].sort()).toEqual(dataset.models.map((model) => model.id));
+  });
+
+  it('should rebuild a model page alone exactly as the whole atlas builds it', () => {
+    const partial = buildModelPageFiles(dataset, context, ['bert', 'roberta']);
+    expect([...partial.keys()].sort()).toEqual(['docs/_props/bert.json', 'docs/_props/roberta.json', 'docs/bert.mdx', 'docs/roberta.mdx']);
+    for (const [file, content] of partial) expect(content).toBe(files.get(file));
+    expect(partial.get('docs/bert.mdx')).toContain('[Reading list](/reading)');
+  });
+});
