@@ -6,7 +6,7 @@
 import type {Heading, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text} from 'mdast';
 import type {MdxjsEsm} from 'mdast-util-mdxjs-esm';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
-import YAML from 'yaml';
+import jsYaml from 'js-yaml';
 import {serialize} from './serialize.js';
 
 export const text = (value: string): Text => ({type: 'text', value});
@@ -48,9 +48,12 @@ export function component(name: string, key: string): MdxJsxFlowElement {
   };
 }
 
-/** Serialises front matter (with the yaml library) and an mdast body into an MDX document. */
+/**
+ * Serialises front matter and an mdast body into an MDX document. Front matter is written by js-yaml, the
+ * library Docusaurus reads it with (through gray-matter).
+ */
 export function toMdx(frontMatter: Readonly<Record<string, unknown>>, body: readonly RootContent[]): string {
-  const yaml = YAML.stringify(frontMatter, {lineWidth: 0});
+  const yaml = jsYaml.dump(frontMatter, {lineWidth: -1, noRefs: true});
   const markdown = serialize(body);
   return `---\n${yaml}---\n\n${markdown}`;
 }

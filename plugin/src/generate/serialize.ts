@@ -41,8 +41,14 @@ const LIBRARY_OPTIONS: ToMarkdownOptions = {
   emphasis: '_',
   fences: true,
   handlers: {
-    text: (node, _parent, _state, info) =>
-      escapeText(node.value, info.before === '' || /[\r\n]$/.test(info.before), info.after === '' || /^[\r\n]/.test(info.after)),
+    text(node, parent, state, info) {
+      // The library's attention pass does not always pass the true neighbours: judge line edges by the tree too.
+      const siblings = parent?.type === 'paragraph' || parent?.type === 'heading' ? parent.children : undefined;
+      const index = state.indexStack.at(-1)!;
+      const first = siblings !== undefined && (index === 0 || siblings[index - 1]!.type === 'break');
+      const last = siblings !== undefined && (index === siblings.length - 1 || siblings[index + 1]!.type === 'break');
+      return escapeText(node.value, first || info.before === '' || /[\r\n]$/.test(info.before), last || info.after === '' || /^[\r\n]/.test(info.after));
+    },
   },
 };
 
@@ -58,7 +64,28 @@ function destination(url: string): string {
   return url.replace(/[\\()<>&{}]/g, '\\$&');
 }
 
-/** Phrasing of text, links and line breaks on one logical line; undefined for anything else. */
+const isWhitespace = (character: string) => character === '' || /\s/u.test(character);
+const isPunctuation = (character: string) => /[\p{P}\p{S}]/u.test(character);
+
+/** CommonMark's flanking rules for a `*` run between two characters ('' is a line edge). */
+const canOpen = (before: string, after: string) => !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
+const canClose = (before: string, after: string) => !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
+
+const ATTENTION = new Set(['strong', 'emphasis']);
+
+/** Inline code: a fence longer than any backtick run inside, padded where Markdown would strip or merge. */
+function codeSpan(value: string): string | undefined {
+  if (value === '' || /[\r\n]/.test(value)) return undefined;
+  const fence = '`'.repeat(Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length)) + 1);
+  const pad = /^`|`$/.test(value) || (/^ [^]* $/.test(value) && /[^ ]/.test(value)) ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+/**
+ * Phrasing on one logical line: text, links, line breaks, inline code, and strong and emphasis (as `**` and
+ * `*`) where CommonMark's flanking rules make their first run only an opener and their last only a closer;
+ * undefined for anything else, which the library then writes.
+ */
 function phrasing(children: readonly PhrasingContent[], inline: boolean): string | undefined {
   // Adjacent texts are one text to Markdown: escape them together, so their edges are judged right.
   const nodes: PhrasingContent[] = [];
@@ -68,19 +95,37 @@ function phrasing(children: readonly PhrasingContent[], inline: boolean): string
     else nodes.push(node);
   }
   let out = '';
+  const delimiters: {start: number; end: number; marker: string}[] = [];
   for (const [index, node] of nodes.entries()) {
     const next = nodes[index + 1];
+    let value: string | undefined;
     if (node.type === 'text') {
-      out += escapeText(node.value, out === '' || out.endsWith('\n'), next === undefined || next.type === 'break', inline);
-    } else if (node.type === 'link' && !node.title && node.children.every((child) => child.type === 'text')) {
-      out += `[${phrasing(node.children, inline)}](${destination(node.url)})`;
+      value = escapeText(node.value, out === '' || out.endsWith('\n'), next === undefined || next.type === 'break', inline);
+    } else if (node.type === 'link' && !node.title && node.children.every((child) => child.type !== 'link')) {
+      const label = phrasing(node.children, inline);
+      value = label === undefined ? undefined : `[${label}](${destination(node.url)})`;
     } else if (node.type === 'break' && !inline && next !== undefined && out !== '') {
-      out += '\\\n';
-    } else {
-      return undefined;
+      value = '\\\n';
+    } else if (node.type === 'inlineCode' && !out.endsWith('`')) {
+      value = codeSpan(node.value);
+    } else if ((node.type === 'strong' || node.type === 'emphasis') && node.children.length > 0) {
+      const edges = [node.children[0]!, node.children.at(-1)!];
+      const inner = edges.some((edge) => ATTENTION.has(edge.type)) ? undefined : phrasing(node.children, inline);
+      const marker = node.type === 'strong' ? '**' : '*';
+      if (inner) delimiters.push({start: out.length, end: out.length + inner.length + 2 * marker.length, marker});
+      value = inner ? marker + inner + marker : undefined;
     }
+    if (value === undefined) return undefined;
+    out += value;
   }
-  return out;
+  const at = (index: number) => (out[index] === '\n' ? '' : (out[index] ?? ''));
+  const delimited = delimiters.every(({start, end, marker}) => {
+    const [before, after] = [at(start - 1), at(end)];
+    const [first, last] = [at(start + marker.length), at(end - marker.length - 1)];
+    // Each run must only open or only close: a run that could do both may pair with another run.
+    return before !== '*' && after !== '*' && canOpen(before, first) && !canClose(before, first) && canClose(last, after) && !canOpen(last, after);
+  });
+  return delimited ? out : undefined;
 }
 
 const indent = (value: string, width: number) => value.replace(/\n(?!\n|$)/g, `\n${' '.repeat(width)}`);
@@ -90,7 +135,7 @@ function list(node: List): string | undefined {
   const items = node.children.map((item, index) => {
     const [first, nested, ...rest] = item.children;
     if (item.spread || item.checked != null || first?.type !== 'paragraph' || rest.length > 0 || (nested && nested.type !== 'list')) return undefined;
-    const content = [block(first), ...(nested ? [list(nested)] : [])];
+    const content = [serializeBlock(first), ...(nested ? [list(nested)] : [])];
     if (content.includes(undefined)) return undefined;
     const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '- ';
     return marker + indent(content.join('\n'), marker.length);
@@ -112,7 +157,7 @@ function element(node: MdxJsxFlowElement): string | undefined {
 }
 
 /** One block written directly, or undefined when the library must write it. */
-function block(node: RootContent): string | undefined {
+export function serializeBlock(node: RootContent): string | undefined {
   switch (node.type) {
     case 'paragraph': {
       const value = phrasing((node as Paragraph).children, false);
@@ -137,7 +182,7 @@ function block(node: RootContent): string | undefined {
 
 /** The body of a page as MDX. Two lists in a row need the library's alternating bullets. */
 export function serialize(body: readonly RootContent[]): string {
-  const blocks = body.map((node, index) => (node.type === 'list' && body[index - 1]?.type === 'list' ? undefined : block(node)));
+  const blocks = body.map((node, index) => (node.type === 'list' && body[index - 1]?.type === 'list' ? undefined : serializeBlock(node)));
   if (blocks.some((value, index) => value === undefined && body[index]!.type === 'list')) {
     return serializeWithLibrary(body);
   }
