@@ -102,10 +102,17 @@ writeSite(
   staticDirectories: ['static', ${JSON.stringify(path.join(generated, 'static'))}]`,
 );
 
+// The first builds after a while run at half speed (disk caches): one unmeasured build of each site first.
+build(withPlugin);
+build(plain);
+
 const results: {plugin: number; plain: number; pluginPeak: number; plainPeak: number; atlas: number}[] = [];
 for (let run = 0; run < runs; run++) {
-  const a = build(withPlugin);
-  const b = build(plain);
+  // Alternate which site builds first, so that neither always gets the warmer (or the more tired) machine.
+  const plainFirst = run % 2 === 1;
+  const first = plainFirst ? build(plain) : build(withPlugin);
+  const second = plainFirst ? build(withPlugin) : build(plain);
+  const [a, b] = plainFirst ? [second, first] : [first, second];
   results.push({plugin: a.seconds, plain: b.seconds, pluginPeak: a.peakMb, plainPeak: b.peakMb, atlas: a.atlasSeconds});
   console.log(
     `run ${run + 1}: plugin ${a.seconds.toFixed(1)} s (${a.peakMb} MB; its own steps ${a.atlasSeconds.toFixed(2)} s), plain ${b.seconds.toFixed(1)} s (${b.peakMb} MB), ratio ${(a.seconds / b.seconds).toFixed(3)}`,
