@@ -44,8 +44,8 @@ async function waitForOutput(pattern: RegExp): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Inside the repository, so that the site resolves Docusaurus and the plugin from its node_modules.
-  siteDir = fs.mkdtempSync(path.join(SITES, '.start-'));
+  // Beside the other fixture sites: it resolves Docusaurus from the repository and imports their shared configuration.
+  siteDir = fs.mkdtempSync(path.join(SITES, '.tmp-start-'));
   fs.cpSync(path.join(SITES, 'simple'), siteDir, {recursive: true, filter: (src) => !/[/\\](build|\.docusaurus|node_modules)$/.test(src)});
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;

@@ -1,6 +1,5 @@
 /** Drives the plugin lifecycle as `docusaurus start` does: constructor, then loadContent after each data change. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {loadContext} from '@docusaurus/core/lib/server/site.js';
 import {normalizePluginOptions} from '@docusaurus/utils-validation';
@@ -15,7 +14,8 @@ let docsDir: string;
 const mtimes = () => new Map(fs.readdirSync(docsDir, {recursive: true}).map((file) => [String(file), fs.statSync(path.join(docsDir, String(file))).mtimeMs]));
 
 beforeAll(async () => {
-  siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-watch-'));
+  // Beside the other fixture sites: their shared configuration is imported from there.
+  siteDir = fs.mkdtempSync(path.join(SITES, '.tmp-watch-'));
   fs.cpSync(path.join(SITES, 'simple'), siteDir, {recursive: true, filter: (src) => !/[/\\](build|\.docusaurus|node_modules)$/.test(src)});
   const context = await loadContext({siteDir});
   const options = validateOptions({validate: normalizePluginOptions as never, options: {}});
