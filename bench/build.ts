@@ -118,7 +118,11 @@ for (let run = 0; run < runs; run++) {
     `run ${run + 1}: plugin ${a.seconds.toFixed(1)} s (${a.peakMb} MB; its own steps ${a.atlasSeconds.toFixed(2)} s), plain ${b.seconds.toFixed(1)} s (${b.peakMb} MB), ratio ${(a.seconds / b.seconds).toFixed(3)}`,
   );
 }
-const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+};
 const pluginSeconds = median(results.map((r) => r.plugin));
 const plainSeconds = median(results.map((r) => r.plain));
 console.log(
