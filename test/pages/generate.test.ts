@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {buildAtlasFiles, buildModelPageFiles, loadMessages, type GenerateContext} from '../../plugin/src/generate/index.js';
+import {contentPages} from '../../plugin/src/generate/contentPages.js';
 import {cardShard, cardShardCount, CARDS_PER_FILE} from '../../plugin/src/theme/ModelLinkCard/cardShard.js';
 
 const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
@@ -44,4 +45,19 @@ describe('generated files', () => {
     for (const [file, content] of partial) expect(content).toBe(files.get(file));
     expect(partial.get('docs/bert.mdx')).toContain('[Reading list](/reading)');
   });
+
+  it('should find the Markdown pages of every content plugin, and none of a plugin without content', () => {
+    const allContent = {
+      // A site without src/pages: the pages plugin loads null.
+      'docusaurus-plugin-content-pages': {default: null},
+      'docusaurus-plugin-content-docs': {default: {loadedVersions: [{docs: [{source: '@site/docs/intro.md', permalink: '/docs/intro'}]}]}},
+      'docusaurus-plugin-content-blog': {default: {blogPosts: [{metadata: {source: '@site/blog/post.mdx', permalink: '/blog/post'}}]}},
+      'docusaurus-theme-classic': {default: undefined},
+    };
+    expect(contentPages(allContent, '/site')).toEqual([
+      {file: '/site/docs/intro.md', permalink: '/docs/intro'},
+      {file: '/site/blog/post.mdx', permalink: '/blog/post'},
+    ]);
+  });
 });
+

@@ -32,7 +32,7 @@ function metadataOf(pluginName: string, content: unknown): readonly Metadata[] {
 export function contentPages(allContent: AllContent, siteDir: string): ContentPage[] {
   return Object.entries(allContent).flatMap(([pluginName, instances]) =>
     Object.values(instances).flatMap((content) =>
-      content === undefined
+      content == null
         ? []
         : metadataOf(pluginName, content).flatMap(({source, permalink}) =>
             source && permalink && /\.mdx?$/.test(source) ? [{file: path.resolve(siteDir, source.replace(/^@site\//, '')), permalink}] : [],
