@@ -122,6 +122,18 @@ describe('text in generated pages', () => {
     );
   });
 
+  it('keeps a link a link whatever its URL holds, line endings percent-encoded', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('\n', '\r', ' ', '<', '>', '(', ')', '{', '\\', '&amp;'), fc.string({maxLength: 3})), {maxLength: 6}), (pieces) => {
+        const url = pieces.join('');
+        expect(parse(serialize([paragraph(link(url, text('x')))]))).toEqual([
+          paragraphOf(linkTo(url.replace(/\r/g, '%0D').replace(/\n/g, '%0A'), 'x')),
+        ]);
+      }),
+      {numRuns: 400},
+    );
+  });
+
   it('keeps every hostile piece literal, one by one', () => {
     for (const s of HOSTILE.filter((piece) => piece.trim())) {
       expect(parse(toMdx({title: 't'}, [paragraph(text(`a${s}b`))]))).toEqual([paragraphOf(...textNodes(normalise(`a${s}b`)))]);

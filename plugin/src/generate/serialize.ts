@@ -1,9 +1,10 @@
 /**
- * Serialises mdast to MDX. The nodes the page builders make (paragraphs of text and links, headings, lists,
- * code, imports and component elements) are written here directly; any block holding something else (the
- * summaries, parsed from the data's Markdown) goes to mdast-util-to-markdown with the MDX and GFM extensions.
- * Both escape text the same way (`escapeText`); `test/pages/markdown.property.test.ts` checks that both read
- * back as the same tree.
+ * Serialises mdast to MDX. The blocks the page builders make (paragraphs of text, links, inline code, strong
+ * and emphasis; headings, lists, code, imports and component elements) are written here directly; any block
+ * holding something else (parts of the summaries, parsed from the data's Markdown) goes to
+ * mdast-util-to-markdown with the MDX and GFM extensions. Both escape text the same way (`escapeText`).
+ * `test/pages/markdown.property.test.ts` checks that what is written directly reads back as the same tree,
+ * and that nothing either writes reads back as MDX or HTML.
  */
 import type {Code, Heading, List, Paragraph, PhrasingContent, Root, RootContent} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
@@ -60,7 +61,8 @@ const serializeWithLibrary = (body: readonly RootContent[]) => toMarkdown({type:
  * anything that could end it or be read as a reference, an expression or a tag.
  */
 function destination(url: string): string {
-  if (/[\x00-\x20\x7f]/.test(url)) return `<${url.replace(/[\\<>&]/g, '\\$&')}>`;
+  // A line ending cannot stand even within `<…>`: percent-encode it (URLs from data never hold one).
+  if (/[\x00-\x20\x7f]/.test(url)) return `<${url.replace(/[\\<>&]/g, '\\$&').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}>`;
   return url.replace(/[\\()<>&{}]/g, '\\$&');
 }
 
