@@ -6,7 +6,7 @@
  * `test/pages/markdown.property.test.ts` checks that what is written directly reads back as the same tree,
  * and that nothing either writes reads back as MDX or HTML.
  */
-import type {Code, Heading, List, Paragraph, PhrasingContent, Root, RootContent} from 'mdast';
+import type {Code, List, PhrasingContent, Root, RootContent} from 'mdast';
 import type {MdxJsxFlowElement} from 'mdast-util-mdx-jsx';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {mdxToMarkdown} from 'mdast-util-mdx';
@@ -162,11 +162,11 @@ function element(node: MdxJsxFlowElement): string | undefined {
 export function serializeBlock(node: RootContent): string | undefined {
   switch (node.type) {
     case 'paragraph': {
-      const value = phrasing((node as Paragraph).children, false);
-      return value ? value : undefined;
+      const value = phrasing(node.children, false);
+      return value || undefined;
     }
     case 'heading': {
-      const value = phrasing((node as Heading).children, true);
+      const value = phrasing(node.children, true);
       return value ? `${'#'.repeat(node.depth)} ${value}` : undefined;
     }
     case 'list':
