@@ -124,7 +124,8 @@ export const Links = Type.Object(
 
 export const Source = Type.Object(
   {
-    url: HttpUrl('A source that was read'),
+    url: HttpUrl('The primary page that backs the fields (arXiv abstract, proceedings, the authors\' blog, repository or model card)'),
+    via: Type.Optional(HttpUrl('A mirror where the primary page was actually read, when it was not read at its own address')),
     supports: Type.Array(StringEnum(SOURCED_FIELDS, 'A field this source backs.'), {minItems: 1}),
   },
   {additionalProperties: false},
