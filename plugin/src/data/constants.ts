@@ -31,6 +31,9 @@ export const RULES = {
   parameterCount: 'parameter-count',
   missingTranslation: 'missing-translation',
   unsourcedField: 'unsourced-field',
+  unsafeSource: 'unsafe-source-url',
+  secondarySource: 'secondary-source',
+  arxivSource: 'arxiv-source-missing',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];

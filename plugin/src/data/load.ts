@@ -238,6 +238,8 @@ export interface RawDataset {
   readonly dir: string;
   readonly taxonomy?: SourceFile;
   readonly organizations?: SourceFile;
+  /** `primary-hosts.yaml`, when the dataset declares its primary source hosts. */
+  readonly primaryHosts?: SourceFile;
   /** Model files, sorted by path. */
   readonly models: readonly SourceFile[];
   readonly diagnostics: readonly Diagnostic[];
@@ -248,6 +250,7 @@ export interface RawDataset {
 export const MODELS_DIR = 'models';
 export const TAXONOMY_FILE = 'taxonomy.yaml';
 export const ORGANIZATIONS_FILE = 'organizations.yaml';
+export const PRIMARY_HOSTS_FILE = 'primary-hosts.yaml';
 
 /** Reads `taxonomy.yaml`, `organizations.yaml` and `models/*.yaml` of a dataset directory. */
 export function readDataset(dir: string): RawDataset {
@@ -255,9 +258,10 @@ export function readDataset(dir: string): RawDataset {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
 
-  const readRequired = (name: string, what: string): SourceFile | undefined => {
+  const readFile = (name: string, what?: string): SourceFile | undefined => {
     const file = path.join(root, name);
     if (!fs.existsSync(file)) {
+      if (what === undefined) return undefined;
       diagnostics.push(
         diagnosticAt(file, START, 'error', RULES.missingFile, `The dataset has no ${name}.`, `Create ${name} with the ${what}.`),
       );
@@ -276,8 +280,9 @@ export function readDataset(dir: string): RawDataset {
     return {dir: root, models: [], diagnostics, texts};
   }
 
-  const taxonomy = readRequired(TAXONOMY_FILE, 'facets and their terms');
-  const organizations = readRequired(ORGANIZATIONS_FILE, 'organizations the models refer to');
+  const taxonomy = readFile(TAXONOMY_FILE, 'facets and their terms');
+  const organizations = readFile(ORGANIZATIONS_FILE, 'organizations the models refer to');
+  const primaryHosts = readFile(PRIMARY_HOSTS_FILE);
 
   const modelsDir = path.join(root, MODELS_DIR);
   const entries = fs.existsSync(modelsDir) && fs.statSync(modelsDir).isDirectory() ? fs.readdirSync(modelsDir, {withFileTypes: true}) : [];
@@ -311,5 +316,5 @@ export function readDataset(dir: string): RawDataset {
       diagnosticAt(modelsDir, START, 'error', RULES.noModels, 'The dataset has no models: models/ holds no .yaml file.', 'Add one file per model: models/<id>.yaml.'),
     );
   }
-  return {dir: root, taxonomy, organizations, models, diagnostics, texts};
+  return {dir: root, taxonomy, organizations, primaryHosts, models, diagnostics, texts};
 }

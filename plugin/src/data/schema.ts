@@ -221,6 +221,32 @@ export const OrganizationsFile = Type.Record(Type.String(), Organization, {
   description: 'Organizations by id.',
 });
 
+export const PRIMARY_HOST_KINDS = ['preprint', 'proceedings', 'publisher', 'organization', 'author', 'repository', 'model-card'] as const;
+
+export const PrimaryHostsFile = Type.Object(
+  {
+    hosts: Type.Array(
+      Type.Object(
+        {
+          match: Type.String({
+            pattern: '^[a-z0-9.-]+\\.[a-z]{2,}(/[A-Za-z0-9._~-]+)*$',
+            description: 'A host (`arxiv.org`), or a host and a path prefix (`github.com/google-research`).',
+          }),
+          kind: StringEnum(PRIMARY_HOST_KINDS, 'Why pages there are primary: who publishes them.'),
+          note: Type.Optional(Text('Whose pages these are.')),
+        },
+        {additionalProperties: false},
+      ),
+      {minItems: 1},
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Model Atlas primary source hosts',
+    description: 'Hosts whose pages count as primary sources; sources elsewhere get a warning.',
+  },
+);
+
 export type ModelEntry = Static<typeof ModelEntry>;
 export type AliasEntry = Static<typeof Alias>;
 export type TaxonomyFile = Static<typeof TaxonomyFile>;
@@ -228,6 +254,7 @@ export type FacetEntry = Static<typeof Facet>;
 export type TermEntry = Static<typeof Term>;
 export type OrganizationEntry = Static<typeof Organization>;
 export type OrganizationsFile = Static<typeof OrganizationsFile>;
+export type PrimaryHostsFile = Static<typeof PrimaryHostsFile>;
 export type FacetId = (typeof FACETS)[number];
 export type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
 export type ReleaseBasis = (typeof RELEASE_BASES)[number];
@@ -237,6 +264,7 @@ export const SCHEMA_FILES: Record<string, TSchema> = {
   'model.schema.json': ModelEntry,
   'taxonomy.schema.json': TaxonomyFile,
   'organizations.schema.json': OrganizationsFile,
+  'primary-hosts.schema.json': PrimaryHostsFile,
 };
 
 /** A schema as written to `schema/*.json`: plain JSON with its `$schema` dialect. */

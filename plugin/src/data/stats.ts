@@ -1,4 +1,5 @@
 /** Coverage figures of a dataset: what `model-atlas stats` prints. */
+import {isPrimarySource} from './sources.js';
 import type {Dataset, FacetId} from './types.js';
 
 export interface TermCount {
@@ -18,6 +19,8 @@ export interface Stats {
   readonly years: {readonly first: number; readonly last: number};
   readonly share: {readonly parameters: number; readonly lineage: number; readonly arxiv: number; readonly multipleSources: number};
   readonly lineageEdges: number;
+  /** Source URLs, and the share of them on the dataset's primary hosts (when it declares them). */
+  readonly sources: {readonly count: number; readonly primary?: number};
   readonly facets: Readonly<Record<FacetId, readonly TermCount[]>>;
 }
 
@@ -50,14 +53,22 @@ export function computeStats(dataset: Dataset): Stats {
       multipleSources: share(count((m) => m.sources.length > 1), models.length),
     },
     lineageEdges: models.reduce((sum, m) => sum + m.lineage.length, 0),
+    sources: sourceStats(dataset),
     facets,
   };
+}
+
+function sourceStats(dataset: Dataset): Stats['sources'] {
+  const urls = dataset.models.flatMap((m) => m.sources.map((s) => s.url));
+  if (dataset.primaryHosts.length === 0) return {count: urls.length};
+  return {count: urls.length, primary: share(urls.filter((url) => isPrimarySource(url, dataset.primaryHosts)).length, urls.length)};
 }
 
 export function formatStats(stats: Stats): string {
   const lines = [
     `${stats.models} models from ${stats.organizations} organizations, ${stats.years.first}–${stats.years.last}`,
     `with parameter counts: ${stats.share.parameters}%  in lineage: ${stats.share.lineage}% (${stats.lineageEdges} edges)  with arXiv id: ${stats.share.arxiv}%  with 2+ sources: ${stats.share.multipleSources}%`,
+    `sources: ${stats.sources.count}` + (stats.sources.primary === undefined ? ' (no primary-hosts.yaml)' : `, on primary hosts: ${stats.sources.primary}%`),
   ];
   for (const [facet, terms] of Object.entries(stats.facets) as [FacetId, readonly TermCount[]][]) {
     lines.push('', `${facet}:`);

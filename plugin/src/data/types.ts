@@ -54,7 +54,10 @@ export interface LineageEdge {
 }
 
 export interface Source {
+  /** The primary page. */
   readonly url: string;
+  /** A mirror where the primary page was read, if it was not read at its own address. */
+  readonly via?: string;
   readonly supports: readonly string[];
 }
 
@@ -136,6 +139,8 @@ export interface Dataset {
   readonly models: readonly Model[];
   readonly facets: readonly Facet[];
   readonly organizations: readonly Organization[];
+  /** Primary-host patterns from primary-hosts.yaml (`arxiv.org`, `github.com/google-research`); empty without the file. */
+  readonly primaryHosts: readonly string[];
   model(id: string): Model | undefined;
   organization(id: string): Organization | undefined;
   facet(id: FacetId): Facet;

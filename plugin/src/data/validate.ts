@@ -5,7 +5,8 @@
 import path from 'node:path';
 import {RULES} from './constants.js';
 import {diagnosticAt, locate, MODELS_DIR, type PathSegment, type RawDataset, type SourceFile} from './load.js';
-import {FACETS, ModelEntry, OrganizationsFile, SOURCED_FIELDS, TaxonomyFile, type FacetId} from './schema.js';
+import {FACETS, ModelEntry, OrganizationsFile, PrimaryHostsFile, SOURCED_FIELDS, TaxonomyFile, type FacetId} from './schema.js';
+import {arxivAbstractUrl, isPrimarySource, primaryHostPatterns, unsafeSourceUrl} from './sources.js';
 import {checkSchema} from './schemaCheck.js';
 import {didYouMean} from './suggest.js';
 import type {Diagnostic, Severity} from './types.js';
@@ -215,6 +216,30 @@ function checkSourcedFields(source: SourceFile, entry: Json, reporter: Reporter)
   }
 }
 
+function checkSources(source: SourceFile, entry: Json, reporter: Reporter, primary: readonly string[] | undefined) {
+  const urls = new Set<string>();
+  for (const [index, item] of asArray(entry.sources).entries()) {
+    if (!isObject(item)) continue;
+    for (const field of ['url', 'via'] as const) {
+      const url = asString(item[field]);
+      if (url === undefined) continue;
+      const unsafe = unsafeSourceUrl(url, {allowHttp: field === 'via'});
+      if (unsafe) {
+        reporter.report(source, ['sources', index, field], 'error', RULES.unsafeSource, `"sources[${index}].${field}" cannot be opened by a reader: ${unsafe}.`, 'Cite the public https page where the fact is stated (the arXiv abstract, the proceedings, the authors\' blog, repository or model card).');
+      } else if (field === 'url') {
+        urls.add(url);
+        if (primary && !isPrimarySource(url, primary)) {
+          reporter.report(source, ['sources', index, 'url'], 'warning', RULES.secondarySource, `"${url}" is not on a primary host of primary-hosts.yaml.`, 'Cite the primary page and keep the page you read as "via", or, if this host is the publisher of the fact, add it to primary-hosts.yaml for review.');
+        }
+      }
+    }
+  }
+  const arxiv = isObject(entry.paper) ? asString(entry.paper.arxiv) : undefined;
+  if (primary && arxiv && !urls.has(arxivAbstractUrl(arxiv))) {
+    reporter.report(source, ['sources'], 'warning', RULES.arxivSource, `The paper is arXiv ${arxiv}, but no source is ${arxivAbstractUrl(arxiv)}.`, 'Cite the arXiv abstract page for the fields it backs.', 'key');
+  }
+}
+
 /** Every rule over a loaded dataset. `today` bounds release dates. */
 export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic[] {
   const reporter = new Reporter();
@@ -234,6 +259,12 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
         reporter.report(raw.organizations, [id], 'error', RULES.unsafeId, `Organization id "${id}" is not a slug.`, 'Use lowercase letters, digits and single hyphens.', 'key');
       }
     }
+  }
+
+  let primary: string[] | undefined;
+  if (raw.primaryHosts) {
+    reporter.diagnostics.push(...checkSchema(raw.primaryHosts, PrimaryHostsFile));
+    primary = primaryHostPatterns(raw.primaryHosts.value);
   }
 
   const ids = new Set(raw.models.map((source) => path.basename(source.path, '.yaml')));
@@ -295,6 +326,7 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
     checkRelease(source, entry, reporter, today);
     checkSizes(source, entry, reporter);
     checkSourcedFields(source, entry, reporter);
+    checkSources(source, entry, reporter, primary);
     const arxiv = isObject(entry.paper) ? asString(entry.paper.arxiv) : undefined;
     if (arxiv) arxivIds.set(arxiv, [...(arxivIds.get(arxiv) ?? []), source]);
   }
