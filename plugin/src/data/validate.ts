@@ -235,7 +235,7 @@ function checkSources(source: SourceFile, entry: Json, reporter: Reporter, prima
     }
   }
   const arxiv = isObject(entry.paper) ? asString(entry.paper.arxiv) : undefined;
-  if (primary && arxiv && !urls.has(arxivAbstractUrl(arxiv))) {
+  if (primary && arxiv && parseArxivId(arxiv) && !urls.has(arxivAbstractUrl(arxiv))) {
     reporter.report(source, ['sources'], 'warning', RULES.arxivSource, `The paper is arXiv ${arxiv}, but no source is ${arxivAbstractUrl(arxiv)}.`, 'Cite the arXiv abstract page for the fields it backs.', 'key');
   }
 }

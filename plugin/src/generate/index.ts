@@ -7,6 +7,7 @@ import {facetViews} from './facets.js';
 import {compareByRelease} from './format.js';
 import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
+import {buildSurveyPage} from './surveyPage.js';
 import {cardPath, exportPath, propsFile, RESERVED_IDS} from './paths.js';
 import {buildSidebars} from './sidebar.js';
 import type {ModelCard} from './props.js';
@@ -35,6 +36,7 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
     buildOverviewPage(atlas, 'explorer', {dataUrl: `/${exportPath(context.routeBasePath, 'json')}`}),
     buildOverviewPage(atlas, 'timeline', buildTimeline(atlas)),
     buildOverviewPage(atlas, 'family-tree', buildFamilyTree(dataset, context.routeBasePath)),
+    buildSurveyPage(atlas),
     ...[...atlas.facets.values()].flatMap((facet) => [buildFacetPage(atlas, facet), ...facet.terms.map((term) => buildTermPage(atlas, facet, term))]),
     ...dataset.models.map((model) => buildModelPage(atlas, model)),
   ];

@@ -32,6 +32,18 @@ const DEFAULT_MESSAGES = {
   'modelAtlas.organization.previous': ['Previous: ', 'Before the previous model of the same organization'],
   'modelAtlas.organization.next': ['Next: ', 'Before the next model of the same organization'],
   'modelAtlas.source.supports': ['backs {fields}', 'After a source URL: the fields it backs'],
+  'modelAtlas.source.via': ['read via {host}', 'After a source URL: the mirror it was read on'],
+  'modelAtlas.page.survey': ['Survey coverage', 'Title of the page of models the survey covers'],
+  'modelAtlas.page.survey.description': [
+    'Which models the survey "A Comprehensive Survey on Pretrained Foundation Models" (arXiv 2302.09419) covers, by section, and which came after it.',
+    'Description of the survey coverage page',
+  ],
+  'modelAtlas.survey.covered': ['In the survey', 'Heading of the models the survey covers'],
+  'modelAtlas.survey.after': ['Not in the survey', 'Heading of the models the survey does not cover'],
+  'modelAtlas.survey.section': ['Section {section}', 'A section of the survey'],
+  'modelAtlas.survey.table': ['Table {table}', 'A table of the survey'],
+  'modelAtlas.survey.row': ['printed as “{row}”', 'The name a survey table prints for a model'],
+  'modelAtlas.section.survey': ['In the survey', 'Heading of what the survey says of a model'],
   'modelAtlas.sidebar.models': ['Models', 'Sidebar category of model pages'],
   'modelAtlas.sidebar.browse': ['Browse', 'Sidebar category of facet pages'],
 } as const satisfies Record<string, readonly [string, string]>;

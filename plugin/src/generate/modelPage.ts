@@ -10,6 +10,7 @@ import {format} from './messages.js';
 import {modelDocFile, modelPermalink, propsImport, termPermalink} from './paths.js';
 import type {FactRow, FactValue, LineageLink, ModelFactsProps, ModelLineageProps, ModelStructuredDataProps} from './props.js';
 import {firstSentence, isHttpUrl, summaryTree} from './summary.js';
+import {surveyFact, surveySection} from './surveyPage.js';
 
 /** Everything a page builder reads. */
 export interface Atlas {
@@ -60,6 +61,7 @@ export function buildFacts(atlas: Atlas, model: Model): ModelFactsProps {
     ['access', 'access', model.access ? [{label: model.access}] : []],
     ['license', 'license', model.license ? [{label: model.license}] : []],
     ['links', 'links', Object.entries(model.links).map(([kind, href]) => ({label: kind, href}))],
+    ['survey', 'survey', [surveyFact(atlas, model)]],
   ];
   return {rows: rows.filter(([, , values]) => values.length > 0).map(([id, field, values]) => ({id, values, sources: sourcesOf(field)}))};
 }
@@ -195,10 +197,15 @@ function organizationSection(atlas: Atlas, model: Model): RootContent[] {
 
 function sourcesSection(atlas: Atlas, model: Model): RootContent[] {
   const supports = atlas.context.messages['modelAtlas.source.supports'];
+  const via = atlas.context.messages['modelAtlas.source.via'];
   return [
     heading(2, atlas.context.messages['modelAtlas.section.sources']),
     list(
-      model.sources.map((source) => [link(source.url, text(source.url)), text(` — ${format(supports, {fields: source.supports.join(', ')})}`)]),
+      model.sources.map((source) => [
+        link(source.url, text(source.url)),
+        text(` — ${format(supports, {fields: source.supports.join(', ')})}`),
+        ...(source.via && isHttpUrl(source.via) ? [text(` (${format(via, {host: new URL(source.via).hostname})}: `), link(source.via, text(source.via)), text(')')] : []),
+      ]),
       true,
     ),
   ];
@@ -248,6 +255,7 @@ export function buildModelPage(atlas: Atlas, model: Model): GeneratedPage {
     ...summaryTree(model.summary),
     ...paperSection(atlas, model),
     ...lineageSection(atlas, lineage),
+    ...surveySection(atlas, model),
     ...relatedSection(atlas, model),
     ...organizationSection(atlas, model),
     ...sourcesSection(atlas, model),

@@ -3,11 +3,14 @@ import path from 'node:path';
 import type {FacetViewId} from './facets.js';
 
 export const OVERVIEW_PAGES = ['explorer', 'timeline', 'family-tree'] as const;
+/** The page of models the survey covers, by section, and those after it. */
+export const SURVEY_PAGE = 'survey';
 export type OverviewPage = (typeof OVERVIEW_PAGES)[number];
 
 /** Model ids that would collide with generated pages or static files. */
 export const RESERVED_IDS: ReadonlySet<string> = new Set([
   ...OVERVIEW_PAGES,
+  SURVEY_PAGE,
   'domain',
   'architecture',
   'objective',
@@ -19,7 +22,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
 ] satisfies string[]);
 
 export const modelPermalink = (base: string, id: string) => `/${base}/${id}`;
-export const overviewPermalink = (base: string, page?: OverviewPage) => (page ? `/${base}/${page}` : `/${base}/`);
+export const overviewPermalink = (base: string, page?: OverviewPage | typeof SURVEY_PAGE) => (page ? `/${base}/${page}` : `/${base}/`);
 export const facetPermalink = (base: string, facet: FacetViewId) => `/${base}/${facet}/`;
 export const termPermalink = (base: string, facet: FacetViewId, term: string) => `/${base}/${facet}/${term}`;
 

@@ -20,7 +20,7 @@ export interface FactValue {
   readonly basis?: ReleaseBasis;
 }
 
-export type FactId = 'released' | 'organizations' | 'domain' | 'architecture' | 'objectives' | 'sizes' | 'access' | 'license' | 'links';
+export type FactId = 'released' | 'organizations' | 'domain' | 'architecture' | 'objectives' | 'sizes' | 'access' | 'license' | 'links' | 'survey';
 
 export interface FactRow {
   readonly id: FactId;

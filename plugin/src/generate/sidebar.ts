@@ -1,7 +1,7 @@
 /** The sidebar of the atlas docs instance, generated from the taxonomy. */
 import type {FacetView} from './facets.js';
 import type {Atlas} from './modelPage.js';
-import {docId, facetDocFile, modelDocFile, OVERVIEW_PAGES, termDocFile} from './paths.js';
+import {docId, facetDocFile, modelDocFile, OVERVIEW_PAGES, SURVEY_PAGE, termDocFile} from './paths.js';
 
 type SidebarItem =
   | {type: 'doc'; id: string; label?: string}
@@ -45,5 +45,5 @@ export function buildSidebars(atlas: Atlas): {atlas: SidebarItem[]} {
       items: termItems(facet, facet.terms.filter((term) => term.parent === undefined).map((term) => term.id)),
     })),
   };
-  return {atlas: [{type: 'doc', id: 'index'}, ...OVERVIEW_PAGES.map((page): SidebarItem => ({type: 'doc', id: page})), ...models, browse]};
+  return {atlas: [{type: 'doc', id: 'index'}, ...[...OVERVIEW_PAGES, SURVEY_PAGE].map((page): SidebarItem => ({type: 'doc', id: page})), ...models, browse]};
 }

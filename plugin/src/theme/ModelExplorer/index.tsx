@@ -19,6 +19,7 @@ interface ExplorerModel {
   released: {date: string; year: number};
   sizes: {parameters?: number}[];
   names: {text: string}[];
+  survey?: {section?: string};
 }
 interface ExplorerData {
   models: ExplorerModel[];
@@ -26,13 +27,28 @@ interface ExplorerData {
   organizations: {id: string; name: string}[];
 }
 
-const FILTERS = ['domain', 'architecture', 'objective', 'organization', 'year'] as const;
+const FILTERS = ['domain', 'architecture', 'objective', 'organization', 'year', 'survey'] as const;
+/** Filters that are not also table columns. */
+const FILTER_ONLY: ReadonlySet<string> = new Set(['year', 'survey']);
+const SURVEY_TERMS = ['covered', 'after'] as const;
 type Filter = (typeof FILTERS)[number];
 const SORTS = ['name', 'released', 'parameters'] as const;
 type Sort = (typeof SORTS)[number];
 
-const termsOf = (model: ExplorerModel, filter: Filter): readonly string[] =>
-  filter === 'objective' ? model.objectives : filter === 'organization' ? model.organizations : filter === 'year' ? [String(model.released.year)] : [model[filter]];
+function termsOf(model: ExplorerModel, filter: Filter): readonly string[] {
+  switch (filter) {
+    case 'objective':
+      return model.objectives;
+    case 'organization':
+      return model.organizations;
+    case 'year':
+      return [String(model.released.year)];
+    case 'survey':
+      return [model.survey ? SURVEY_TERMS[0] : SURVEY_TERMS[1]];
+    default:
+      return [model[filter]];
+  }
+}
 
 const maxParameters = (model: ExplorerModel) => Math.max(0, ...model.sizes.map((size) => size.parameters ?? 0));
 
@@ -48,6 +64,8 @@ function filterLabel(filter: Filter): string {
       return translate({id: 'modelAtlas.explorer.organization', message: 'Organization'});
     case 'year':
       return translate({id: 'modelAtlas.explorer.year', message: 'Year'});
+    case 'survey':
+      return translate({id: 'modelAtlas.explorer.survey', message: 'Survey'});
   }
 }
 
@@ -101,6 +119,8 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
     const map = new Map<string, string>();
     for (const facet of data?.facets ?? []) for (const term of facet.terms) map.set(`${facet.id}:${term.id}`, label(term.label));
     for (const org of data?.organizations ?? []) map.set(`organization:${org.id}`, org.name);
+    map.set('survey:covered', translate({id: 'modelAtlas.explorer.survey.covered', message: 'In the survey'}));
+    map.set('survey:after', translate({id: 'modelAtlas.explorer.survey.after', message: 'Not in the survey'}));
     return map;
   }, [data, i18n.currentLocale]);
   const termLabel = (filter: Filter, id: string) => labels.get(`${filter}:${id}`) ?? id;
@@ -170,7 +190,7 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
           <tr>
             <th aria-sort={ariaSort('name')}>{sortButton('name')}</th>
             <th aria-sort={ariaSort('released')}>{sortButton('released')}</th>
-            {FILTERS.filter((filter) => filter !== 'year').map((filter) => (
+            {FILTERS.filter((filter) => !FILTER_ONLY.has(filter)).map((filter) => (
               <th key={filter}>{filterLabel(filter)}</th>
             ))}
             <th aria-sort={ariaSort('parameters')}>{sortButton('parameters')}</th>
@@ -183,7 +203,7 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
                 <Link to={model.permalink}>{model.name}</Link>
               </td>
               <td>{model.released.date}</td>
-              {FILTERS.filter((filter) => filter !== 'year').map((filter) => (
+              {FILTERS.filter((filter) => !FILTER_ONLY.has(filter)).map((filter) => (
                 <td key={filter}>{termsOf(model, filter).map((id) => termLabel(filter, id)).join(', ')}</td>
               ))}
               <td>{formatCount(maxParameters(model))}</td>

@@ -27,6 +27,8 @@ function rowLabel(id: Row['id']): string {
       return translate({id: 'modelAtlas.facts.license', message: 'License'});
     case 'links':
       return translate({id: 'modelAtlas.facts.links', message: 'Links'});
+    case 'survey':
+      return translate({id: 'modelAtlas.facts.survey', message: 'Survey'});
   }
 }
 
