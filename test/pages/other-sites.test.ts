@@ -34,6 +34,11 @@ describe('hostile site', () => {
     expect(html).not.toContain('javascript:');
   });
 
+  it('should keep an id that starts with a number whole, not strip it as an ordering prefix', () => {
+    expect(visibleText(readPage(build, '/models/organization/01-lab'))).toContain('01 Lab');
+    expect(() => readPage(build, '/models/organization/lab')).toThrow(/ENOENT/);
+  });
+
   it('should keep JSON-LD script elements closed', () => {
     const html = readPage(build, '/models/hostile');
     const scripts = [...html.matchAll(/<script data-rh=true type=application\/ld\+json>(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
