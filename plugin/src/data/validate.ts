@@ -234,6 +234,17 @@ function checkSources(source: SourceFile, entry: Json, reporter: Reporter, prima
       }
     }
   }
+  // A lineage edge may name the page that states it: the same rules as a source's url.
+  for (const [index, edge] of asArray(entry.lineage).entries()) {
+    const url = isObject(edge) ? asString(edge.source) : undefined;
+    if (url === undefined) continue;
+    const unsafe = unsafeSourceUrl(url);
+    if (unsafe) {
+      reporter.report(source, ['lineage', index, 'source'], 'error', RULES.unsafeSource, `"lineage[${index}].source" cannot be opened by a reader: ${unsafe}.`, 'Name the public https page that states the relation, or leave "source" out when the model\'s sources back its lineage.');
+    } else if (primary && !isPrimarySource(url, primary)) {
+      reporter.report(source, ['lineage', index, 'source'], 'warning', RULES.secondarySource, `"${url}" is not on a primary host of primary-hosts.yaml.`, 'Name the primary page that states the relation (usually the paper), or leave "source" out when the model\'s sources back its lineage.');
+    }
+  }
   const arxiv = isObject(entry.paper) ? asString(entry.paper.arxiv) : undefined;
   if (primary && arxiv && parseArxivId(arxiv) && !urls.has(arxivAbstractUrl(arxiv))) {
     reporter.report(source, ['sources'], 'warning', RULES.arxivSource, `The paper is arXiv ${arxiv}, but no source is ${arxivAbstractUrl(arxiv)}.`, 'Cite the arXiv abstract page for the fields it backs.', 'key');
