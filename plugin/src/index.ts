@@ -97,6 +97,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       editUrl: options.editUrl,
       sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
       siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
+      siteTitle: siteConfig.title,
       mentions,
     };
   }

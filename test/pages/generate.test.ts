@@ -27,7 +27,7 @@ describe('generated files', () => {
     expect(cardFiles.sort()).toEqual(Array.from({length: shards}, (_, i) => `static/models/cards/${i}.json`).sort());
     const seen = new Set<string>();
     cardFiles.forEach((file) => {
-      const cards = JSON.parse(files.get(file)!) as Record<string, {name: string}>;
+      const cards = JSON.parse(String(files.get(file))) as Record<string, {name: string}>;
       const shard = Number(path.basename(file, '.json'));
       expect(Object.keys(cards).length).toBeLessThan(CARDS_PER_FILE * 2);
       for (const [id, card] of Object.entries(cards)) {

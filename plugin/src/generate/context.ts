@@ -18,6 +18,8 @@ export interface GenerateContext {
   readonly sidebarModels: boolean;
   /** Absolute URL of the site root (`siteConfig.url` + `baseUrl`), for structured data. */
   readonly siteUrl: string;
+  /** Title of the site (`siteConfig.title`): the publisher of atlas entries in BibTeX and the inventory's project. */
+  readonly siteTitle?: string;
   /** Pages mentioning each model, by model id. */
   readonly mentions: ReadonlyMap<string, readonly Mention[]>;
 }
