@@ -5,6 +5,12 @@ import type {Messages} from './messages.js';
 export interface Mention {
   readonly title: string;
   readonly permalink: string;
+  /** Label of the docs version of the page, when its docs instance has several versions. */
+  readonly version?: string;
+  /** Mentions on the page. */
+  readonly count?: number;
+  /** The same mentions by section (a heading, or the top of the page), in page order. */
+  readonly sections?: readonly {readonly heading?: string; readonly anchor?: string; readonly count: number}[];
 }
 
 export interface GenerateContext {

@@ -1,7 +1,7 @@
 /** The doc page of one model: one small builder per section. */
 import type {PhrasingContent, RootContent} from 'mdast';
 import type {Dataset, LineageEdge, Model} from '../data/index.js';
-import type {GenerateContext} from './context.js';
+import type {GenerateContext, Mention} from './context.js';
 import type {FacetView, FacetViewId} from './facets.js';
 import {formatParameterCount} from '../data/index.js';
 import {entryBibtex, paperBibtex, paperUrl} from './bibtex.js';
@@ -262,13 +262,29 @@ function sourcesSection(atlas: Atlas, model: Model): RootContent[] {
   ];
 }
 
-/** The slot filled by the auto-linking scan: pages whose prose mentions the model. */
+/** `Page (version) — 3×: Section (2×), Other section (1×)`: each named section links to its heading. */
+function mentionItem(atlas: Atlas, mention: Mention): PhrasingContent[] {
+  const count = (value: number) => format(atlas.context.messages['modelAtlas.mentions.count'], {count: value});
+  const sections = (mention.sections ?? []).filter((section) => section.heading !== undefined && section.anchor !== undefined);
+  return [
+    link(mention.permalink, text(mention.title)),
+    ...(mention.version === undefined ? [] : [text(` (${mention.version})`)]),
+    ...(mention.count === undefined ? [] : [text(` — ${count(mention.count)}`)]),
+    ...sections.flatMap((section, index) => [
+      text(index === 0 ? ': ' : ', '),
+      link(`${mention.permalink}#${section.anchor}`, text(section.heading!)),
+      text(` (${count(section.count)})`),
+    ]),
+  ];
+}
+
+/** The slot filled by the auto-linking scan: pages whose prose mentions the model, by section. */
 function mentionsSection(atlas: Atlas, model: Model): RootContent[] {
   const mentions = atlas.context.mentions.get(model.id) ?? [];
   if (mentions.length === 0) return [];
   return [
     heading(2, atlas.context.messages['modelAtlas.section.mentions']),
-    list(mentions.map((mention) => [link(mention.permalink, text(mention.title))])),
+    list(mentions.map((mention) => mentionItem(atlas, mention))),
   ];
 }
 
