@@ -71,4 +71,9 @@ describe('versioned site', () => {
     expect(visibleText(readPage(build, '/models/bert'))).toContain('BERT');
     expect(() => readPage(build, '/models/next/bert')).toThrow();
   });
+
+  it('should name the docs version of each page that mentions a model', () => {
+    expect(visibleText(readPage(build, '/models/bert'))).toMatch(/Mentioned in\W+Intro \(next\) \(Next\) — 1×/);
+    expect(visibleText(readPage(build, '/models/gpt'))).toMatch(/Mentioned in\W+Intro \(1\.0\) \(1\.0\) — 1×/);
+  });
 });
