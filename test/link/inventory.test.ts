@@ -11,23 +11,14 @@ import {unified} from 'unified';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {buildInventory} from '../../plugin/src/generate/inventory.js';
-import {loadMessages, type GenerateContext} from '../../plugin/src/generate/index.js';
 import {inventoryTargets, parseInventory, type Inventory} from '../../plugin/src/link/inventory.js';
 import {compileMatcher} from '../../plugin/src/link/matcher.js';
 import remarkModelLinks, {type Options} from '../../plugin/src/link/remark.js';
 import {toLinkTargets} from '../../plugin/src/link/targets.js';
+import {testContext} from '../pages/helpers.js';
 import {createParser, FIXTURES, loadFixtureDataset} from './helpers.js';
 
-const context: GenerateContext = {
-  routeBasePath: 'models',
-  locale: 'en',
-  messages: loadMessages('/nonexistent'),
-  editUrl: undefined,
-  sidebarModels: true,
-  siteUrl: 'https://atlas.example/',
-  mentions: new Map(),
-};
-const inventory = JSON.parse(JSON.stringify(buildInventory(loadFixtureDataset(), context))) as Inventory;
+const inventory = JSON.parse(JSON.stringify(buildInventory(loadFixtureDataset(), testContext({siteUrl: 'https://atlas.example/'})))) as Inventory;
 const inventoryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'model-atlas-inventory-')), 'inventory.json');
 fs.writeFileSync(inventoryFile, JSON.stringify(inventory));
 
