@@ -100,7 +100,8 @@ export function readInventory(file: string): Inventory {
 /** The adapter: an inventory's models as the matcher's input, the same structure a Dataset compiles. */
 export function inventoryTargets(inventory: Inventory): LinkTargets {
   return toLinkTargets({
-    hash: inventory.hash,
+    // Its own cache key: a matcher compiled from the inventory never stands in for the dataset's, or back.
+    hash: `inventory:${inventory.hash}`,
     models: inventory.models.map((model) => ({
       id: model.id,
       name: model.name,
