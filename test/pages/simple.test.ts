@@ -183,13 +183,15 @@ describe('simple site: the atlas as a link target', () => {
     const served = await serveSite(build.siteDir);
     const browser = await launchChromium();
     try {
-      for (const prefix of ['', '/zh-Hans']) {
+      for (const [prefix, copyLabel] of [['', 'Copy code to clipboard'], ['/zh-Hans', '复制代码到剪贴板']]) {
         const page = await browser.newPage();
         await page.goto(`${served.url}${prefix}/models/gpt2`);
         await page.waitForURL(`${served.url}${prefix}/models/gpt-2`);
         await expect(page.locator('h1').textContent()).resolves.toBe('GPT-2');
         // The paper's BibTeX, the entry's BibTeX and the :model snippet: each a code block with a copy button.
-        await expect(page.locator('article button[aria-label="Copy code to clipboard"]').count()).resolves.toBe(3);
+        const copyButtons = page.getByRole('button', {name: copyLabel});
+        await copyButtons.first().waitFor({state: 'attached'});
+        await expect(copyButtons.count()).resolves.toBe(3);
         await page.close();
       }
     } finally {
@@ -210,7 +212,7 @@ describe('simple site: the atlas as a link target', () => {
     expect(text).toContain('How to link this');
     expect(text).toContain(':model[BERT]{#bert}');
     expect(text).toMatch(/Linked automatically wherever they appear in prose: BERT , BERT-Large , bert/);
-    expect(html).toContain('<meta data-rh=true name=citation_title content="BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding">');
+    expect(html).toContain('<meta data-rh=true name=citation_title content="BERT: Pre-training of Deep Bidirectional Transformers"/>');
     expect(html).toContain('name=citation_author content="Jacob Devlin"');
     expect(html).toContain('name=citation_publication_date content=2018/10/11');
     expect(html).toContain('name=citation_arxiv_id content=1810.04805');
