@@ -98,6 +98,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
       siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
       siteTitle: siteConfig.title,
+      trailingSlash: siteConfig.trailingSlash,
       mentions,
     };
   }

@@ -24,6 +24,8 @@ export interface GenerateContext {
   readonly sidebarModels: boolean;
   /** Absolute URL of the site root (`siteConfig.url` + `baseUrl`), for structured data. */
   readonly siteUrl: string;
+  /** The site's `trailingSlash` (`undefined`: Docusaurus's default), which decides the file of a static page. */
+  readonly trailingSlash?: boolean;
   /** Title of the site (`siteConfig.title`): the publisher of atlas entries in BibTeX and the inventory's project. */
   readonly siteTitle?: string;
   /** Pages mentioning each model, by model id. */

@@ -28,8 +28,9 @@ export const termPermalink = (base: string, facet: FacetViewId, term: string) =>
 export const exportPath = (base: string, ext: 'json' | 'csv' | 'bib') => `${base}/models.${ext}`;
 /** The inventories: Sphinx's `objects.inv` and its JSON twin, relative to the site root. */
 export const inventoryPath = (base: string, file: 'objects.inv' | 'inventory.json') => `${base}/${file}`;
-/** The redirect page of a former model id, relative to the site root. */
-export const redirectPath = (base: string, formerId: string) => `${base}/${formerId}/index.html`;
+/** The redirect page of a former model id, relative to the site root: where Docusaurus would write that page. */
+export const redirectPath = (base: string, formerId: string, trailingSlash: boolean | undefined) =>
+  trailingSlash === false ? `${base}/${formerId}.html` : `${base}/${formerId}/index.html`;
 /** The page of every linkable name. */
 export const IDS_DOC_FILE = 'ids.mdx';
 export const idsPermalink = (base: string) => `/${base}/ids`;

@@ -13,9 +13,10 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HTML_ESCA
 
 /** The redirect page to a model, in the context's locale. */
 export function buildRedirectPage(model: Model, context: GenerateContext): string {
-  const url = `${context.siteUrl}${modelPermalink(context.routeBasePath, model.id).slice(1)}`;
+  const page = `${modelPermalink(context.routeBasePath, model.id).slice(1)}${context.trailingSlash ? '/' : ''}`;
+  const url = `${context.siteUrl}${page}`;
   // The refresh and the link stay on the host that served the old URL: a path from the site root.
-  const path = `${new URL(context.siteUrl).pathname}${modelPermalink(context.routeBasePath, model.id).slice(1)}`;
+  const path = `${new URL(context.siteUrl).pathname}${page}`;
   const title = escapeHtml(format(context.messages['modelAtlas.redirect.title'], {name: model.name}));
   return [
     '<!DOCTYPE html>',
@@ -37,5 +38,5 @@ export function buildRedirectPage(model: Model, context: GenerateContext): strin
 
 /** Every redirect page of the dataset, by path relative to the site root. */
 export function buildRedirectPages(dataset: Dataset, context: GenerateContext): Map<string, string> {
-  return new Map(dataset.models.flatMap((model) => model.formerIds.map((id) => [redirectPath(context.routeBasePath, id), buildRedirectPage(model, context)] as const)));
+  return new Map(dataset.models.flatMap((model) => model.formerIds.map((id) => [redirectPath(context.routeBasePath, id, context.trailingSlash), buildRedirectPage(model, context)] as const)));
 }
