@@ -15,7 +15,7 @@ export function getSwizzleConfig(): SwizzleConfig {
       },
       ModelStructuredData: {
         actions: {eject: 'unsafe', wrap: 'safe'},
-        description: 'The JSON-LD of a model page; ejecting it risks unescaped script content',
+        description: 'The JSON-LD and citation meta tags of a model page; ejecting it risks unescaped script content',
       },
       'DocBreadcrumbs/StructuredData': {
         actions: {eject: 'unsafe', wrap: 'safe'},

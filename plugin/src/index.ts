@@ -11,7 +11,7 @@ import {RESERVED_IDS} from './generate/paths.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
-import {scanMentions} from './link/mentions.js';
+import {scanMentions, type PageMention} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
 import {SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
 
@@ -97,6 +97,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       editUrl: options.editUrl,
       sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
       siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
+      siteTitle: siteConfig.title,
+      trailingSlash: siteConfig.trailingSlash,
       mentions,
     };
   }
@@ -144,11 +146,16 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     // Every content plugin has loaded: fill the "Mentioned in" slot of the model pages (MDX is compiled later).
     async allContentLoaded({allContent}) {
       const pages = contentPages(allContent, siteDir).filter((page) => !page.file.startsWith(outDir));
-      const permalinks = new Map(pages.map((page) => [page.file, page.permalink]));
+      const byFile = new Map(pages.map((page) => [page.file, page]));
       const files = pages.map((page) => ({path: page.file, value: fs.readFileSync(page.file, 'utf8')}));
       const report = timed('Model Atlas: scan mentions', () => scanMentions(files, {data: dataset, routeBasePath: `/${routeBasePath}`}));
       const previous = mentions;
-      mentions = new Map([...report.models].map(([id, found]) => [id, found.map((page) => ({title: page.title, permalink: permalinks.get(page.file)!}))]));
+      const toMention = ({file, title, count, sections}: PageMention): Mention => {
+        const {permalink, version} = byFile.get(file)!;
+        const named = sections.map(({heading, anchor, count: inSection}) => ({...(heading === undefined ? {} : {heading}), ...(anchor === undefined ? {} : {anchor}), count: inSection}));
+        return {title, permalink, ...(version === undefined ? {} : {version}), count, sections: named};
+      };
+      mentions = new Map([...report.models].map(([id, found]) => [id, found.map(toMention)]));
       const changed = [...new Set([...previous.keys(), ...mentions.keys()])].filter(
         (id) => dataset.model(id) && JSON.stringify(previous.get(id)) !== JSON.stringify(mentions.get(id)),
       );

@@ -22,7 +22,8 @@ describe('scanMentions', () => {
   });
 
   it('should list the pages mentioning each model with title and count', () => {
-    expect(Object.fromEntries(report.models)).toEqual({
+    const pages = [...report.models].map(([id, found]) => [id, found.map(({file, title, count}) => ({file, title, count}))]);
+    expect(Object.fromEntries(pages)).toEqual({
       gpt: [
         {file: 'blog/broken.mdx', title: 'Broken MDX', count: 1},
         {file: 'docs/bert-page.md', title: 'BERT', count: 1},
@@ -54,9 +55,39 @@ describe('scanMentions', () => {
     ]);
   });
 
+  it('should name the section of each mention, with counts and the anchor Docusaurus gives its heading', () => {
+    const value = [
+      '# Title with BERT',
+      'BERT on top.',
+      '## Encoders',
+      'BERT and RoBERTa; BERT again.',
+      '### Custom anchor {#mine}',
+      'BERT.',
+      '## Encoders',
+      'Nothing here.',
+      '## Encoders',
+      '- a list with BERT',
+    ].join('\n\n');
+    const found = scanMentions([{path: 'a.md', value}], {data: loadFixtureDataset()});
+    expect(found.models.get('bert')).toEqual([
+      {
+        file: 'a.md',
+        title: 'Title with BERT',
+        count: 5,
+        sections: [
+          {heading: undefined, anchor: undefined, count: 1},
+          {heading: 'Encoders', anchor: 'encoders', count: 2},
+          {heading: 'Custom anchor', anchor: 'mine', count: 1},
+          {heading: 'Encoders', anchor: 'encoders-2', count: 1},
+        ],
+      },
+    ]);
+    expect(found.models.get('roberta')?.[0]?.sections).toEqual([{heading: 'Encoders', anchor: 'encoders', count: 1}]);
+  });
+
   it('should count what the remark plugin would link, whatever the density', () => {
     const once = scanMentions([{path: 'a.md', value: 'BERT BERT\n\n# BERT\n\nBERT'}], {data: loadFixtureDataset()});
-    expect(once.models.get('bert')).toEqual([{file: 'a.md', title: 'BERT', count: 3}]);
+    expect(once.models.get('bert')).toMatchObject([{file: 'a.md', title: 'BERT', count: 3}]);
     const withHeadings = scanMentions([{path: 'a.md', value: '# BERT'}], {data: loadFixtureDataset(), headings: true});
     expect(withHeadings.models.get('bert')?.[0]?.count).toBe(1);
   });

@@ -3,20 +3,13 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
-import {buildAtlasFiles, buildModelPageFiles, loadMessages, type GenerateContext} from '../../plugin/src/generate/index.js';
+import {buildAtlasFiles, buildModelPageFiles} from '../../plugin/src/generate/index.js';
 import {contentPages} from '../../plugin/src/generate/contentPages.js';
 import {cardShard, cardShardCount, CARDS_PER_FILE} from '../../plugin/src/theme/ModelLinkCard/cardShard.js';
+import {testContext} from './helpers.js';
 
 const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
-const context: GenerateContext = {
-  routeBasePath: 'models',
-  locale: 'en',
-  messages: loadMessages('/nonexistent'),
-  editUrl: undefined,
-  sidebarModels: true,
-  siteUrl: 'https://example.com/',
-  mentions: new Map([['bert', [{title: 'Reading list', permalink: '/reading'}]]]),
-};
+const context = testContext({mentions: new Map([['bert', [{title: 'Reading list', permalink: '/reading'}]]])});
 const files = buildAtlasFiles(dataset, context);
 
 describe('generated files', () => {
@@ -27,7 +20,7 @@ describe('generated files', () => {
     expect(cardFiles.sort()).toEqual(Array.from({length: shards}, (_, i) => `static/models/cards/${i}.json`).sort());
     const seen = new Set<string>();
     cardFiles.forEach((file) => {
-      const cards = JSON.parse(files.get(file)!) as Record<string, {name: string}>;
+      const cards = JSON.parse(String(files.get(file))) as Record<string, {name: string}>;
       const shard = Number(path.basename(file, '.json'));
       expect(Object.keys(cards).length).toBeLessThan(CARDS_PER_FILE * 2);
       for (const [id, card] of Object.entries(cards)) {

@@ -3,6 +3,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {loadMessages, type GenerateContext} from '../../plugin/src/generate/index.js';
 
 export const SITES = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
 const DOCUSAURUS = fileURLToPath(new URL('../../node_modules/@docusaurus/core/bin/docusaurus.mjs', import.meta.url));
@@ -39,4 +40,18 @@ export function visibleText(html: string): string {
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
+}
+
+/** A generation context for tests without a site: English, default messages, `https://example.com/`. */
+export function testContext(overrides: Partial<GenerateContext> = {}): GenerateContext {
+  return {
+    routeBasePath: 'models',
+    locale: 'en',
+    messages: loadMessages('/nonexistent'),
+    editUrl: undefined,
+    sidebarModels: true,
+    siteUrl: 'https://example.com/',
+    mentions: new Map(),
+    ...overrides,
+  };
 }

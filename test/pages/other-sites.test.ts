@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildSite, readPage, visibleText, type BuildResult} from './helpers.js';
+import {buildSite, readBuildFile, readPage, visibleText, type BuildResult} from './helpers.js';
 
 describe('hostile site', () => {
   let build: BuildResult;
@@ -45,6 +45,19 @@ describe('hostile site', () => {
     expect(scripts.map((data) => data['@type'])).toEqual(['BreadcrumbList', 'SoftwareApplication']);
     expect(scripts[1].name).toBe('{process.exit()} <script>alert(1)</script>');
   });
+
+  it('should escape hostile names in the redirect page, the ids page, the BibTeX and the citation tags', () => {
+    const redirect = readBuildFile(build, 'models/hostile-old/index.html');
+    expect(redirect).toContain('<title>Moved: {process.exit()} &lt;script&gt;alert(1)&lt;/script&gt;</title>');
+    expect(redirect).not.toMatch(/<script>alert/);
+    const ids = visibleText(readPage(build, '/models/ids'));
+    expect(ids).toContain("import x from 'y' → {process.exit()} <script>alert(1)</script> — auto-linked");
+    const page = readPage(build, '/models/hostile');
+    const cite = visibleText(page.slice(page.indexOf('id=cite'), page.indexOf('id=how-to-link-this')));
+    expect(cite).toContain('title = {Unbalanced <div> and `backticks` and \\$\\$x\\$\\$}');
+    expect(cite).toContain('title = {\\textbraceleft{}process.exit()\\textbraceright{} <script>alert(1)</script>}');
+    expect(page).toContain('name=citation_title content="Unbalanced <div> and `backticks` and $$x$$"');
+  });
 });
 
 describe('invalid-data site', () => {
@@ -75,5 +88,10 @@ describe('versioned site', () => {
     expect(readPage(build, '/docs/next/intro')).toContain('href=/models/bert');
     expect(visibleText(readPage(build, '/models/bert'))).toContain('BERT');
     expect(() => readPage(build, '/models/next/bert')).toThrow();
+  });
+
+  it('should name the docs version of each page that mentions a model', () => {
+    expect(visibleText(readPage(build, '/models/bert'))).toMatch(/Mentioned in\W+Intro \(next\) \(Next\) — 1×/);
+    expect(visibleText(readPage(build, '/models/gpt'))).toMatch(/Mentioned in\W+Intro \(1\.0\) \(1\.0\) — 1×/);
   });
 });

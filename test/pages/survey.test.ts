@@ -16,9 +16,9 @@ const context: GenerateContext = {
 };
 const files = buildAtlasFiles(dataset, context);
 /** A generated page with the serialiser's backslash escapes of punctuation removed. */
-const page = (file: string) => files.get(file)!.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+const page = (file: string) => String(files.get(file)).replace(/\\([!-/:-@[-`{-~])/g, '$1');
 const facts = (id: string) =>
-  (JSON.parse(files.get(`docs/_props/${id}.json`)!) as {facts: {rows: {id: string; values: {label: string; permalink?: string}[]}[]}}).facts.rows;
+  (JSON.parse(String(files.get(`docs/_props/${id}.json`))) as {facts: {rows: {id: string; values: {label: string; permalink?: string}[]}[]}}).facts.rows;
 
 describe('survey scope', () => {
   it('should say in the facts box where the survey covers a model, and link the coverage page', () => {
@@ -46,7 +46,7 @@ describe('survey scope', () => {
   });
 
   it('should link the coverage page from the overview and the sidebar', () => {
-    expect(files.get('docs/index.mdx')).toContain('[Survey coverage](/models/survey)');
-    expect(files.get('sidebars.json')).toContain('"survey"');
+    expect(page('docs/index.mdx')).toContain('[Survey coverage](/models/survey)');
+    expect(String(files.get('sidebars.json'))).toContain('"survey"');
   });
 });

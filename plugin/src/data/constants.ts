@@ -15,6 +15,8 @@ export const RULES = {
   idMismatch: 'id-mismatch',
   unsafeId: 'unsafe-id',
   caseCollision: 'case-only-collision',
+  formerIdReused: 'former-id-reused',
+  formerIdCollision: 'former-id-collision',
   duplicateName: 'duplicate-name',
   unknownTerm: 'unknown-taxonomy-term',
   unknownParent: 'unknown-parent-term',

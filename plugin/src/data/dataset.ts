@@ -27,6 +27,7 @@ function toModel(entry: ModelEntry, file: string): Model {
     id: entry.id,
     name: entry.name,
     names: [{text: entry.name, ambiguous: entry.ambiguous ?? false, matchCase: true}, ...(entry.aliases ?? []).map(toName)],
+    formerIds: entry.formerIds ?? [],
     domain: entry.domain,
     architecture: entry.architecture,
     objectives: entry.objectives,
@@ -96,6 +97,7 @@ export function buildDataset(raw: RawDataset): Dataset {
   );
 
   const byId = new Map(models.map((model) => [model.id, model]));
+  const byFormerId = new Map(models.flatMap((model) => model.formerIds.map((id) => [id, model] as const)));
   const byOrganization = new Map<string, Model[]>();
   const byName = new Map<string, Model[]>();
   const byTerm = new Map<string, Model[]>();
@@ -129,6 +131,7 @@ export function buildDataset(raw: RawDataset): Dataset {
     organizations,
     primaryHosts: Object.freeze(primaryHostPatterns(raw.primaryHosts?.value)),
     model: (id: string) => byId.get(id),
+    formerModel: (id: string) => byFormerId.get(id),
     organization: (id: string) => organizationById.get(id),
     facet: (id: FacetId) => facetById.get(id)!,
     term: (facet: FacetId, id: string) => termById.get(termKey(facet, id)),

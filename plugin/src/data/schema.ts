@@ -152,6 +152,13 @@ export const ModelEntry = Type.Object(
     name: Text('Display name, also linked in prose.'),
     ambiguous: Type.Optional(Type.Boolean({description: 'The name also means something else: never auto-link it.'})),
     aliases: Type.Optional(Type.Array(Alias, {description: 'Other linkable names.'})),
+    formerIds: Type.Optional(
+      Type.Array(Id('An id this model had before: its old URL redirects to the model, and `:model{#old-id}` still resolves.'), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Ids the model had before a rename or merge; never reuse one for another model.',
+      }),
+    ),
     domain: Id('Term of the `domain` facet.'),
     architecture: Id('Term of the `architecture` facet.'),
     objectives: Type.Array(Id('Term of the `objective` facet.'), {minItems: 1}),

@@ -82,6 +82,8 @@ export interface Model {
   readonly name: string;
   /** `name` first, then every alias. */
   readonly names: readonly Name[];
+  /** Ids the model had before (their URLs redirect to it). */
+  readonly formerIds: readonly string[];
   readonly domain: string;
   readonly architecture: string;
   readonly objectives: readonly string[];
@@ -142,6 +144,8 @@ export interface Dataset {
   /** Primary-host patterns from primary-hosts.yaml (`arxiv.org`, `github.com/google-research`); empty without the file. */
   readonly primaryHosts: readonly string[];
   model(id: string): Model | undefined;
+  /** The model that had this id before (`formerIds`). */
+  formerModel(id: string): Model | undefined;
   organization(id: string): Organization | undefined;
   facet(id: FacetId): Facet;
   term(facet: FacetId, id: string): Term | undefined;

@@ -132,6 +132,36 @@ function checkNames(uses: readonly NameUse[], reporter: Reporter) {
   }
 }
 
+interface FormerIdUse {
+  readonly source: SourceFile;
+  readonly index: number;
+  readonly formerId: string;
+  readonly owner: string;
+}
+
+function formerIdsOf(source: SourceFile, entry: Json, owner: string): FormerIdUse[] {
+  return asArray(entry.formerIds).flatMap((formerId, index) => (typeof formerId === 'string' ? [{source, index, formerId, owner}] : []));
+}
+
+/** A former id keeps an old URL alive: it must name one model only, and no current model may have it. */
+function checkFormerIds(uses: readonly FormerIdUse[], ids: ReadonlySet<string>, reporter: Reporter) {
+  const byId = new Map<string, FormerIdUse[]>();
+  for (const use of uses) byId.set(use.formerId, [...(byId.get(use.formerId) ?? []), use]);
+  for (const [formerId, same] of byId) {
+    for (const use of same) {
+      const at = ['formerIds', use.index];
+      if (ids.has(formerId)) {
+        const whose = formerId === use.owner ? 'this model\'s own id' : `the id of ${MODELS_DIR}/${formerId}.yaml`;
+        reporter.report(use.source, at, 'error', RULES.formerIdCollision, `The former id "${formerId}" is ${whose}.`, 'A former id must not be a current id: its URL would be both a page and a redirect. Remove it from formerIds.');
+      }
+      const others = same.filter((other) => other.owner !== use.owner).map((other) => reporter.where(other.source, ['formerIds', other.index]));
+      if (others.length > 0) {
+        reporter.report(use.source, at, 'error', RULES.formerIdReused, `The former id "${formerId}" is also listed by ${others.join(', ')}.`, 'An old URL can redirect to one model only: keep the former id on the model that took over the old entry.');
+      }
+    }
+  }
+}
+
 interface LineageUse {
   readonly source: SourceFile;
   readonly index: number;
@@ -281,6 +311,7 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
   const ids = new Set(raw.models.map((source) => path.basename(source.path, '.yaml')));
   const byLowerId = new Map<string, SourceFile[]>();
   const names: NameUse[] = [];
+  const formerIds: FormerIdUse[] = [];
   const lineage = new Map<string, LineageUse[]>();
   const arxivIds = new Map<string, SourceFile[]>();
 
@@ -302,6 +333,7 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
       reporter.report(source, ['id'], 'error', RULES.idMismatch, `The id "${id}" differs from the file name "${fileId}.yaml".`, `Set "id: ${fileId}", or rename the file to ${id}.yaml.`);
     }
     names.push(...namesOf(source, entry, fileId));
+    formerIds.push(...formerIdsOf(source, entry, fileId));
 
     const checkTerm = (facet: FacetId, value: unknown, at: PathSegment[]) => {
       if (typeof value !== 'string' || !raw.taxonomy) return;
@@ -357,6 +389,7 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
     }
   }
   checkNames(names, reporter);
+  checkFormerIds(formerIds, ids, reporter);
   checkLineageCycles(lineage, reporter);
   return reporter.diagnostics;
 }

@@ -5,6 +5,8 @@ export interface ContentPage {
   /** Absolute path of the source file. */
   readonly file: string;
   readonly permalink: string;
+  /** Label of the docs version, when the docs instance has several versions. */
+  readonly version?: string;
 }
 
 interface Metadata {
@@ -12,13 +14,19 @@ interface Metadata {
   readonly permalink?: string;
 }
 
+/** Metadata, and the label of its docs version when there are several. */
+type Located = Metadata & {readonly versionLabel?: string};
+
 /** Docusaurus content of every plugin, by plugin name and id (`allContent`). */
 type AllContent = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
-function metadataOf(pluginName: string, content: unknown): readonly Metadata[] {
+function metadataOf(pluginName: string, content: unknown): readonly Located[] {
   switch (pluginName) {
-    case 'docusaurus-plugin-content-docs':
-      return (content as {loadedVersions: {docs: Metadata[]}[]}).loadedVersions.flatMap((version) => version.docs);
+    case 'docusaurus-plugin-content-docs': {
+      const {loadedVersions} = content as {loadedVersions: {label?: string; docs: Metadata[]}[]};
+      const labelled = loadedVersions.length > 1;
+      return loadedVersions.flatMap((version) => version.docs.map((doc) => (labelled && version.label !== undefined ? {...doc, versionLabel: version.label} : doc)));
+    }
     case 'docusaurus-plugin-content-blog':
       return (content as {blogPosts: {metadata: Metadata}[]}).blogPosts.map((post) => post.metadata);
     case 'docusaurus-plugin-content-pages':
@@ -34,8 +42,10 @@ export function contentPages(allContent: AllContent, siteDir: string): ContentPa
     Object.values(instances).flatMap((content) =>
       content == null
         ? []
-        : metadataOf(pluginName, content).flatMap(({source, permalink}) =>
-            source && permalink && /\.mdx?$/.test(source) ? [{file: path.resolve(siteDir, source.replace(/^@site\//, '')), permalink}] : [],
+        : metadataOf(pluginName, content).flatMap(({source, permalink, versionLabel}) =>
+            source && permalink && /\.mdx?$/.test(source)
+              ? [{file: path.resolve(siteDir, source.replace(/^@site\//, '')), permalink, ...(versionLabel === undefined ? {} : {version: versionLabel})}]
+              : [],
           ),
     ),
   );

@@ -5,6 +5,12 @@ import type {Messages} from './messages.js';
 export interface Mention {
   readonly title: string;
   readonly permalink: string;
+  /** Label of the docs version of the page, when its docs instance has several versions. */
+  readonly version?: string;
+  /** Mentions on the page. */
+  readonly count?: number;
+  /** The same mentions by section (a heading, or the top of the page), in page order. */
+  readonly sections?: readonly {readonly heading?: string; readonly anchor?: string; readonly count: number}[];
 }
 
 export interface GenerateContext {
@@ -18,6 +24,10 @@ export interface GenerateContext {
   readonly sidebarModels: boolean;
   /** Absolute URL of the site root (`siteConfig.url` + `baseUrl`), for structured data. */
   readonly siteUrl: string;
+  /** The site's `trailingSlash` (`undefined`: Docusaurus's default), which decides the file of a static page. */
+  readonly trailingSlash?: boolean;
+  /** Title of the site (`siteConfig.title`): the publisher of atlas entries in BibTeX and the inventory's project. */
+  readonly siteTitle?: string;
   /** Pages mentioning each model, by model id. */
   readonly mentions: ReadonlyMap<string, readonly Mention[]>;
 }

@@ -1,7 +1,8 @@
 /** Static files: the dataset as JSON, CSV and BibTeX, and one small card per model. */
 import type {Dataset, Model} from '../data/index.js';
 import type {Atlas} from './modelPage.js';
-import {formatParameterRange, formatRelease, toBibtex} from './format.js';
+import {paperBibtex} from './bibtex.js';
+import {formatParameterRange, formatRelease} from './format.js';
 import {modelPermalink} from './paths.js';
 import type {ModelCard} from './props.js';
 import {firstSentence} from './summary.js';
@@ -41,7 +42,7 @@ export function toModelsCsv(dataset: Dataset): string {
 }
 
 export function toModelsBib(dataset: Dataset): string {
-  return dataset.models.map(toBibtex).join('\n');
+  return dataset.models.map(paperBibtex).join('\n');
 }
 
 export function buildCard(atlas: Atlas, model: Model): ModelCard {

@@ -1,4 +1,4 @@
-/** Formatting of dates, sizes and citations for display. Pure and locale-aware. */
+/** Formatting of dates and sizes for display. Pure and locale-aware. (BibTeX: `bibtex.ts`.) */
 import {formatParameterCount, parseDate, type Model, type Release, type Size} from '../data/index.js';
 
 const DATE_OPTIONS: Record<Release['precision'], Intl.DateTimeFormatOptions> = {
@@ -31,27 +31,6 @@ export function formatParameterRange(sizes: readonly Size[]): string | undefined
   if (counts.length === 0) return undefined;
   const [min, max] = [Math.min(...counts), Math.max(...counts)];
   return min === max ? formatParameterCount(min) : `${formatParameterCount(min)}–${formatParameterCount(max)}`;
-}
-
-/** BibTeX braces and backslashes in a value, escaped. */
-function bibValue(value: string): string {
-  return value.replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`));
-}
-
-/** A BibTeX entry for the model's paper; the key is the model id. */
-export function toBibtex(model: Model): string {
-  const {paper} = model;
-  const fields: [string, string | undefined][] = [
-    ['title', paper.title],
-    ['author', paper.authors?.join(' and ')],
-    ['year', String(model.released.year)],
-    ['booktitle', paper.venue],
-    ['eprint', paper.arxiv ?? undefined],
-    ['archivePrefix', paper.arxiv ? 'arXiv' : undefined],
-    ['url', paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined)],
-  ];
-  const body = fields.flatMap(([name, value]) => (value === undefined ? [] : [`  ${name} = {${bibValue(value)}}`]));
-  return `@misc{${model.id},\n${body.join(',\n')}\n}\n`;
 }
 
 /** Oldest first; ties by id, so that every order is stable. */

@@ -8,8 +8,11 @@ import {compareByRelease} from './format.js';
 import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
 import {buildSurveyPage} from './surveyPage.js';
-import {cardPath, exportPath, propsFile, RESERVED_IDS} from './paths.js';
+import {cardPath, exportPath, inventoryPath, propsFile, RESERVED_IDS} from './paths.js';
 import {buildSidebars} from './sidebar.js';
+import {buildIdsPage} from './idsPage.js';
+import {buildInventory, linkables, toObjectsInv, type Linkable} from './inventory.js';
+import {buildRedirectPages} from './redirects.js';
 import type {ModelCard} from './props.js';
 import {cardShard, cardShardCount} from '../theme/ModelLinkCard/cardShard.js';
 import {buildFacetPage, buildTermPage} from './taxonomyPages.js';
@@ -22,17 +25,20 @@ export const DOCS_DIR = 'docs';
 export const STATIC_DIR = 'static';
 export const SIDEBARS_FILE = 'sidebars.json';
 
-/** Model ids that collide with generated pages, with a message for each. */
+/** Model ids (current or former) that collide with generated pages, with a message for each. */
 export function findReservedIds(dataset: Dataset): string[] {
-  return dataset.models
-    .filter((model) => RESERVED_IDS.has(model.id))
-    .map((model) => `${path.join(dataset.dir, model.file)}: the id "${model.id}" is reserved for a page of the atlas (${[...RESERVED_IDS].join(', ')}); rename the model.`);
+  return dataset.models.flatMap((model) =>
+    [model.id, ...model.formerIds]
+      .filter((id) => RESERVED_IDS.has(id))
+      .map((id) => `${path.join(dataset.dir, model.file)}: the id "${id}" is reserved for a page of the atlas (${[...RESERVED_IDS].join(', ')}); ${id === model.id ? 'rename the model' : 'remove it from formerIds'}.`),
+  );
 }
 
 function buildPages(atlas: Atlas): GeneratedPage[] {
   const {dataset, context} = atlas;
   return [
     buildOverviewIndex(atlas),
+    buildIdsPage(atlas, atlas.linkables()),
     buildOverviewPage(atlas, 'explorer', {dataUrl: `/${exportPath(context.routeBasePath, 'json')}`}),
     buildOverviewPage(atlas, 'timeline', buildTimeline(atlas)),
     buildOverviewPage(atlas, 'family-tree', buildFamilyTree(dataset, context.routeBasePath)),
@@ -44,9 +50,11 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
 
 function createAtlas(dataset: Dataset, context: GenerateContext): Atlas {
   const byOrganization = new Map<string, readonly Model[]>();
+  let rows: readonly Linkable[] | undefined;
   return {
     dataset,
     context,
+    linkables: () => (rows ??= linkables(dataset)),
     facets: new Map(facetViews(dataset, context.locale, context.messages).map((facet) => [facet.id, facet])),
     organizationModels(id) {
       if (!byOrganization.has(id)) byOrganization.set(id, [...dataset.modelsOfOrganization(id)].sort(compareByRelease));
@@ -58,19 +66,26 @@ function createAtlas(dataset: Dataset, context: GenerateContext): Atlas {
 const docsFile = (file: string) => `${DOCS_DIR}/${file}`;
 const staticFile = (file: string) => `${STATIC_DIR}/${file}`;
 
-function addPage(files: Map<string, string>, page: GeneratedPage): void {
+/** Generated files by relative path: text, or bytes (`objects.inv`). */
+export type GeneratedFiles = Map<string, string | Uint8Array>;
+
+function addPage(files: GeneratedFiles, page: GeneratedPage): void {
   files.set(docsFile(page.file), page.mdx);
   if (page.props !== undefined) files.set(docsFile(propsFile(page.file)), JSON.stringify(page.props));
 }
 
-export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map<string, string> {
+export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): GeneratedFiles {
   const atlas = createAtlas(dataset, context);
-  const files = new Map<string, string>();
+  const files: GeneratedFiles = new Map();
   for (const page of buildPages(atlas)) addPage(files, page);
   files.set(SIDEBARS_FILE, JSON.stringify(buildSidebars(atlas), null, 2));
   files.set(staticFile(exportPath(context.routeBasePath, 'json')), toModelsJson(dataset, context.routeBasePath));
   files.set(staticFile(exportPath(context.routeBasePath, 'csv')), toModelsCsv(dataset));
   files.set(staticFile(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset));
+  const project = context.siteTitle ?? context.messages['modelAtlas.page.overview'];
+  files.set(staticFile(inventoryPath(context.routeBasePath, 'objects.inv')), toObjectsInv(dataset, project, atlas.linkables()));
+  files.set(staticFile(inventoryPath(context.routeBasePath, 'inventory.json')), JSON.stringify(buildInventory(dataset, context, atlas.linkables())));
+  for (const [file, html] of buildRedirectPages(dataset, context)) files.set(staticFile(file), html);
   const shards = cardShardCount(dataset.models.length);
   const cards = Array.from({length: shards}, (): Record<string, ModelCard> => ({}));
   for (const model of dataset.models) cards[cardShard(model.id, shards)]![model.id] = buildCard(atlas, model);
@@ -82,9 +97,9 @@ export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map
  * The files of some models' pages only: what a change of their "Mentioned in" rewrites (nothing else on
  * any page depends on mentions). Equal to the same entries of `buildAtlasFiles`.
  */
-export function buildModelPageFiles(dataset: Dataset, context: GenerateContext, ids: Iterable<string>): Map<string, string> {
+export function buildModelPageFiles(dataset: Dataset, context: GenerateContext, ids: Iterable<string>): GeneratedFiles {
   const atlas = createAtlas(dataset, context);
-  const files = new Map<string, string>();
+  const files: GeneratedFiles = new Map();
   for (const id of ids) addPage(files, buildModelPage(atlas, dataset.model(id)!));
   return files;
 }

@@ -1,14 +1,16 @@
 /** The doc page of one model: one small builder per section. */
 import type {PhrasingContent, RootContent} from 'mdast';
 import type {Dataset, LineageEdge, Model} from '../data/index.js';
-import type {GenerateContext} from './context.js';
+import type {GenerateContext, Mention} from './context.js';
 import type {FacetView, FacetViewId} from './facets.js';
 import {formatParameterCount} from '../data/index.js';
-import {formatRelease, formatSize, toBibtex} from './format.js';
+import {entryBibtex, paperBibtex, paperUrl} from './bibtex.js';
+import {formatRelease, formatSize} from './format.js';
+import type {Linkable} from './inventory.js';
 import {PROPS, component, esmImport, heading, link, list, paragraph, strong, text, toMdx} from './markdown.js';
 import {format} from './messages.js';
-import {modelDocFile, modelPermalink, propsImport, termPermalink} from './paths.js';
-import type {FactRow, FactValue, LineageLink, ModelFactsProps, ModelLineageProps, ModelStructuredDataProps} from './props.js';
+import {idsPermalink, modelDocFile, modelPermalink, propsImport, termPermalink} from './paths.js';
+import type {FactRow, FactValue, LineageLink, MetaTag, ModelFactsProps, ModelLineageProps, ModelStructuredDataProps} from './props.js';
 import {firstSentence, isHttpUrl, summaryTree} from './summary.js';
 import {surveyFact, surveySection} from './surveyPage.js';
 
@@ -19,6 +21,8 @@ export interface Atlas {
   readonly facets: ReadonlyMap<FacetViewId, FacetView>;
   /** Models of an organization by release date (computed once per organization). */
   readonly organizationModels: (id: string) => readonly Model[];
+  /** Every id, former id, name and alias, each with whether it is auto-linked (computed once). */
+  readonly linkables: () => readonly Linkable[];
 }
 
 export interface GeneratedPage {
@@ -35,6 +39,9 @@ const termValue = (atlas: Atlas, facet: FacetViewId, id: string): FactValue => (
   label: label(atlas, facet, id),
   permalink: termPermalink(atlas.context.routeBasePath, facet, id),
 });
+
+/** URL of the model's page in this locale. */
+const pageUrl = (atlas: Atlas, model: Model) => `${atlas.context.siteUrl}${modelPermalink(atlas.context.routeBasePath, model.id).slice(1)}`;
 
 const modelLink = (atlas: Atlas, model: Model): PhrasingContent =>
   link(modelPermalink(atlas.context.routeBasePath, model.id), text(model.name));
@@ -84,10 +91,25 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
   };
 }
 
-/** schema.org JSON-LD for the page head. */
+/** Google Scholar's `citation_*` tags for the model's paper (highwire press names). */
+export function buildCitationMeta(model: Model): MetaTag[] {
+  const {paper} = model;
+  const tags: [string, string | undefined][] = [
+    ['citation_title', paper.title],
+    ...(paper.authors ?? []).map((author): [string, string] => ['citation_author', author]),
+    ['citation_publication_date', model.released.date.replace(/-/g, '/')],
+    ['citation_conference_title', paper.venue],
+    ['citation_arxiv_id', paper.arxiv ?? undefined],
+    ['citation_pdf_url', paper.arxiv ? `https://arxiv.org/pdf/${paper.arxiv}` : undefined],
+    ['citation_abstract_html_url', paperUrl(model)],
+  ];
+  return tags.flatMap(([name, content]) => (content === undefined ? [] : [{name, content}]));
+}
+
+/** schema.org JSON-LD and the citation tags, for the page head. */
 export function buildStructuredData(atlas: Atlas, model: Model): ModelStructuredDataProps {
   const {paper} = model;
-  const paperUrl = paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined);
+  const url = paperUrl(model);
   const data = {
     '@context': 'https://schema.org',
     '@type': 'SoftwareApplication',
@@ -95,25 +117,61 @@ export function buildStructuredData(atlas: Atlas, model: Model): ModelStructured
     name: model.name,
     alternateName: model.names.slice(1).map((name) => name.text),
     description: firstSentence(model.summary),
-    url: `${atlas.context.siteUrl}${modelPermalink(atlas.context.routeBasePath, model.id).slice(1)}`,
+    url: pageUrl(atlas, model),
     datePublished: model.released.date,
     creator: model.organizations.map((id) => ({'@type': 'Organization', name: atlas.dataset.organization(id)?.name ?? id})),
     ...(model.license ? {license: model.license} : {}),
-    citation: {'@type': 'ScholarlyArticle', name: paper.title, ...(paperUrl ? {url: paperUrl} : {})},
+    citation: {'@type': 'ScholarlyArticle', name: paper.title, ...(url ? {url} : {})},
   };
   const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return {json};
+  return {json, meta: buildCitationMeta(model)};
 }
 
 function paperSection(atlas: Atlas, model: Model): RootContent[] {
   const {paper} = model;
-  const url = paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined);
+  const url = paperUrl(model);
   const title: PhrasingContent = url && isHttpUrl(url) ? link(url, text(paper.title)) : text(paper.title);
   const details = [paper.authors?.join(', '), paper.venue, paper.arxiv ? `arXiv:${paper.arxiv}` : undefined].filter(Boolean).join('. ');
   return [
     heading(2, atlas.context.messages['modelAtlas.section.paper']),
     paragraph(strong(title), ...(details ? [{type: 'break'} as const, text(details)] : [])),
-    {type: 'code', lang: 'bibtex', value: toBibtex(model).trimEnd()},
+  ];
+}
+
+/** The Cite box: the paper's BibTeX and the atlas entry's own (code blocks, which the theme gives a copy button). */
+function citeSection(atlas: Atlas, model: Model): RootContent[] {
+  const {messages, siteTitle} = atlas.context;
+  const site = {title: siteTitle ?? messages['modelAtlas.page.overview'], url: pageUrl(atlas, model)};
+  return [
+    heading(2, messages['modelAtlas.section.cite']),
+    paragraph(text(messages['modelAtlas.cite.paper'])),
+    {type: 'code', lang: 'bibtex', value: paperBibtex(model).trimEnd()},
+    paragraph(text(messages['modelAtlas.cite.entry'])),
+    {type: 'code', lang: 'bibtex', value: entryBibtex(model, site).trimEnd()},
+  ];
+}
+
+/** `:model[Label]{#id}`, with the label's brackets and backslashes escaped as Markdown. */
+export const directiveSnippet = (label: string, id: string) => `:model[${label.replace(/[\\[\]]/g, '\\$&')}]{#${id}}`;
+
+/** How to link this model from Markdown: the directive snippet, and which of its names auto-link. */
+function linkSection(atlas: Atlas, model: Model): RootContent[] {
+  const {messages, routeBasePath} = atlas.context;
+  const names = atlas.linkables().filter((row) => row.model === model.id && (row.kind === 'name' || row.kind === 'alias'));
+  const codes = (values: readonly string[]): PhrasingContent[] =>
+    values.flatMap((value, index) => [...(index > 0 ? [text(', ')] : []), {type: 'inlineCode' as const, value}]);
+  const autolinked = names.filter((row) => !row.notAutolinked);
+  const notAutolinked = names.filter((row) => row.notAutolinked);
+  return [
+    heading(2, messages['modelAtlas.section.link']),
+    paragraph(text(messages['modelAtlas.link.directive'])),
+    {type: 'code', lang: 'md', value: directiveSnippet(model.name, model.id)},
+    list([
+      ...(autolinked.length > 0 ? [[text(messages['modelAtlas.link.autolinked']), ...codes(autolinked.map((row) => row.text))]] : []),
+      ...(notAutolinked.length > 0 ? [[text(messages['modelAtlas.link.notAutolinked']), ...codes(notAutolinked.map((row) => row.text))]] : []),
+      ...(model.formerIds.length > 0 ? [[text(messages['modelAtlas.link.formerIds']), ...codes(model.formerIds)]] : []),
+      [link(idsPermalink(routeBasePath), text(messages['modelAtlas.link.allNames']))],
+    ]),
   ];
 }
 
@@ -211,13 +269,29 @@ function sourcesSection(atlas: Atlas, model: Model): RootContent[] {
   ];
 }
 
-/** The slot filled by the auto-linking scan: pages whose prose mentions the model. */
+/** `Page (version) — 3×: Section (2×), Other section (1×)`: each named section links to its heading. */
+function mentionItem(atlas: Atlas, mention: Mention): PhrasingContent[] {
+  const count = (value: number) => format(atlas.context.messages['modelAtlas.mentions.count'], {count: value});
+  const sections = (mention.sections ?? []).filter((section) => section.heading !== undefined && section.anchor !== undefined);
+  return [
+    link(mention.permalink, text(mention.title)),
+    ...(mention.version === undefined ? [] : [text(` (${mention.version})`)]),
+    ...(mention.count === undefined ? [] : [text(` — ${count(mention.count)}`)]),
+    ...sections.flatMap((section, index) => [
+      text(index === 0 ? ': ' : ', '),
+      link(`${mention.permalink}#${section.anchor}`, text(section.heading!)),
+      text(` (${count(section.count)})`),
+    ]),
+  ];
+}
+
+/** The slot filled by the auto-linking scan: pages whose prose mentions the model, by section. */
 function mentionsSection(atlas: Atlas, model: Model): RootContent[] {
   const mentions = atlas.context.mentions.get(model.id) ?? [];
   if (mentions.length === 0) return [];
   return [
     heading(2, atlas.context.messages['modelAtlas.section.mentions']),
-    list(mentions.map((mention) => [link(mention.permalink, text(mention.title))])),
+    list(mentions.map((mention) => mentionItem(atlas, mention))),
   ];
 }
 
@@ -254,6 +328,8 @@ export function buildModelPage(atlas: Atlas, model: Model): GeneratedPage {
     component('ModelFacts', 'facts'),
     ...summaryTree(model.summary),
     ...paperSection(atlas, model),
+    ...citeSection(atlas, model),
+    ...linkSection(atlas, model),
     ...lineageSection(atlas, lineage),
     ...surveySection(atlas, model),
     ...relatedSection(atlas, model),

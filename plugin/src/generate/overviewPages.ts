@@ -5,7 +5,7 @@ import {compareByRelease} from './format.js';
 import {PROPS, component, esmImport, heading, link, list, paragraph, text, toMdx} from './markdown.js';
 import type {MessageId} from './messages.js';
 import type {Atlas, GeneratedPage} from './modelPage.js';
-import {exportPath, facetPermalink, modelPermalink, overviewPermalink, propsImport, SURVEY_PAGE, termPermalink, type OverviewPage} from './paths.js';
+import {exportPath, facetPermalink, idsPermalink, inventoryPath, modelPermalink, overviewPermalink, propsImport, SURVEY_PAGE, termPermalink, type OverviewPage} from './paths.js';
 import type {FamilyNode, ModelFamilyTreeProps, ModelTimelineProps} from './props.js';
 
 const PAGES = {
@@ -21,7 +21,11 @@ export function buildOverviewIndex(atlas: Atlas): GeneratedPage {
     [link(overviewPermalink(routeBasePath, SURVEY_PAGE), text(messages['modelAtlas.page.survey']))],
   ];
   const facets = [...atlas.facets.values()].map((facet) => [link(facetPermalink(routeBasePath, facet.id), text(facet.label)), text(` (${facet.terms.length})`)]);
-  const exports = (['json', 'csv', 'bib'] as const).map((ext) => [link(`pathname:///${exportPath(routeBasePath, ext)}`, text(`models.${ext}`))]);
+  const exports = [
+    ...(['json', 'csv', 'bib'] as const).map((ext) => [link(`pathname:///${exportPath(routeBasePath, ext)}`, text(`models.${ext}`))]),
+    ...(['objects.inv', 'inventory.json'] as const).map((file) => [link(`pathname:///${inventoryPath(routeBasePath, file)}`, text(file))]),
+    [link(idsPermalink(routeBasePath), text(messages['modelAtlas.page.ids']))],
+  ];
   const body: RootContent[] = [
     paragraph(text(messages['modelAtlas.page.overview.description'])),
     list(pages),

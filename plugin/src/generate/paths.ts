@@ -19,6 +19,7 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'tags',
   'cards',
   'index',
+  'ids',
 ] satisfies string[]);
 
 export const modelPermalink = (base: string, id: string) => `/${base}/${id}`;
@@ -28,6 +29,14 @@ export const termPermalink = (base: string, facet: FacetViewId, term: string) =>
 
 /** Static files, relative to the site root. */
 export const exportPath = (base: string, ext: 'json' | 'csv' | 'bib') => `${base}/models.${ext}`;
+/** The inventories: Sphinx's `objects.inv` and its JSON twin, relative to the site root. */
+export const inventoryPath = (base: string, file: 'objects.inv' | 'inventory.json') => `${base}/${file}`;
+/** The redirect page of a former model id, relative to the site root: where Docusaurus would write that page. */
+export const redirectPath = (base: string, formerId: string, trailingSlash: boolean | undefined) =>
+  trailingSlash === false ? `${base}/${formerId}.html` : `${base}/${formerId}/index.html`;
+/** The page of every linkable name. */
+export const IDS_DOC_FILE = 'ids.mdx';
+export const idsPermalink = (base: string) => `/${base}/ids`;
 /** The file of hover cards number `shard` (see `cardShard`). */
 export const cardPath = (base: string, shard: number) => `${base}/cards/${shard}.json`;
 

@@ -47,9 +47,17 @@ export interface ModelLineageProps {
   readonly children: readonly LineageLink[];
 }
 
+/** A `<meta name content>` tag of the page head. */
+export interface MetaTag {
+  readonly name: string;
+  readonly content: string;
+}
+
 export interface ModelStructuredDataProps {
   /** schema.org JSON-LD, serialised, with `<`, `>` and `&` escaped for a script element. */
   readonly json: string;
+  /** Google Scholar's `citation_*` tags of the model's paper. */
+  readonly meta?: readonly MetaTag[];
 }
 
 export interface ModelExplorerProps {

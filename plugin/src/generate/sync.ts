@@ -24,12 +24,12 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-/** Writes the files whose content differs from what `dir` holds; returns their paths. */
-export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string>): string[] {
+/** Writes the files (text or bytes) whose content differs from what `dir` holds; returns their paths. */
+export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   const written: string[] = [];
   for (const [file, content] of files) {
     const target = path.join(dir, file);
-    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === content) continue;
+    if (fs.existsSync(target) && fs.readFileSync(target).equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)) continue;
     fs.mkdirSync(path.dirname(target), {recursive: true});
     fs.writeFileSync(target, content);
     written.push(file);
@@ -38,7 +38,7 @@ export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string
 }
 
 /** Makes `dir` hold exactly `files` (relative POSIX paths), touching only what differs. */
-export function syncFolder(dir: string, files: ReadonlyMap<string, string>): SyncResult {
+export function syncFolder(dir: string, files: ReadonlyMap<string, string | Uint8Array>): SyncResult {
   const deleted = listFiles(dir).filter((file) => !files.has(file));
   for (const file of deleted) fs.rmSync(path.join(dir, file));
   if (deleted.length > 0) removeEmptyFolders(dir);

@@ -110,7 +110,15 @@ function resolveDirective(walk: Walk, node: TextDirective, parent: Parent, flat:
   const fail = (reason: string): never =>
     walk.file.fail(reason, {place: node.position, source: SOURCE, ruleId: LINK_RULES.unknownModel});
   let model: string;
-  if (id) {
+  const renamed = id && !matcher.dataset.model(id) ? matcher.dataset.formerModel(id) : undefined;
+  if (renamed) {
+    walk.file.message(`"${id}" is a former id of "${renamed.id}" (${renamed.name}): write :${DIRECTIVE_NAME}{#${renamed.id}}.`, {
+      place: node.position,
+      source: SOURCE,
+      ruleId: LINK_RULES.renamedModel,
+    });
+    model = renamed.id;
+  } else if (id) {
     if (!matcher.dataset.model(id)) {
       const guess = closest(id, matcher.dataset.models.map((m) => m.id));
       fail(`Unknown model id "${id}" in :${DIRECTIVE_NAME}${guess ? `; did you mean "${guess}"?` : '.'} Use the id of a file in models/.`);

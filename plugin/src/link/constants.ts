@@ -8,6 +8,8 @@ export const LINK_RULES = {
   ambiguousMention: 'ambiguous-mention',
   /** A `:model` directive whose id (or label) names no model. */
   unknownModel: 'unknown-model-id',
+  /** A `:model` directive with a former id of a model: it resolves, with a warning naming the new id. */
+  renamedModel: 'renamed-model-id',
 } as const;
 
 /** Name of the text directive that links a model explicitly: `:model[MAE]{#mae}`. */

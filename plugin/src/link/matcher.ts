@@ -4,8 +4,8 @@
  * then checked for boundaries (`boundaries.ts`) and case, and the leftmost-longest ones win.
  * Auto-linking and the mention scan both use it, so what is linked and what is counted never disagree.
  */
-import type {Dataset} from '../data/types.js';
 import {isWholeMention} from './boundaries.js';
+import type {LinkTargets} from './targets.js';
 
 /**
  * What a mention is:
@@ -29,8 +29,8 @@ export interface Match {
 }
 
 export interface Matcher {
-  /** The dataset the matcher was compiled from. */
-  readonly dataset: Dataset;
+  /** The models the matcher was compiled from (a Dataset, or an inventory's models: see `targets.ts`). */
+  readonly dataset: LinkTargets;
   /** Every mention in `text`: leftmost-longest, not overlapping, each standing on its own as a word. */
   scan(text: string): Match[];
   /** How `text` as a whole would be read as a name (`undefined` if it is none, near-misses excluded). */
@@ -119,7 +119,7 @@ function pickLeftmostLongest(candidates: Candidate[], taken: readonly Candidate[
 }
 
 /** Builds the automaton of a dataset's names. Prefer `getMatcher`, which caches it per dataset hash. */
-export function compileMatcher(dataset: Dataset): Matcher {
+export function compileMatcher(dataset: LinkTargets): Matcher {
   const patterns: Pattern[] = [];
   const patternOfKey = new Map<string, number>();
   for (const model of dataset.models) {
@@ -214,7 +214,7 @@ const MAX_CACHED = 4;
 const cache = new Map<string, Matcher>();
 
 /** The matcher of a dataset, compiled once per dataset hash (1,000 documents do not rebuild it). */
-export function getMatcher(dataset: Dataset): Matcher {
+export function getMatcher(dataset: LinkTargets): Matcher {
   const cached = cache.get(dataset.hash);
   if (cached) return cached;
   const matcher = compileMatcher(dataset);

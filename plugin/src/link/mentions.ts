@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
 import type {Heading, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
@@ -14,6 +15,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import type {Point, Position} from 'unist';
+import {visitParents} from 'unist-util-visit-parents';
 import {VFile} from 'vfile';
 import {linkModels, type Mention} from './autolink.js';
 import {FRONT_MATTER_MODEL_KEY} from './constants.js';
@@ -27,6 +29,15 @@ export interface ContentFile {
   readonly value: string;
 }
 
+/** The mentions of a model in one section of a page: the content under one heading. */
+export interface SectionMention {
+  /** Text of the heading; `undefined` for the top of the page (before its first heading below the title). */
+  readonly heading: string | undefined;
+  /** Anchor of the heading, as Docusaurus computes it (`{#custom-id}`, or the GitHub slug of its text). */
+  readonly anchor: string | undefined;
+  readonly count: number;
+}
+
 /** A page that mentions a model. */
 export interface PageMention {
   readonly file: string;
@@ -34,6 +45,8 @@ export interface PageMention {
   readonly title: string;
   /** Mentions where auto-linking looks (linked, already linked, or repeats under `once`). */
   readonly count: number;
+  /** The same mentions by section, in page order. */
+  readonly sections: readonly SectionMention[];
 }
 
 /** A mention left unlinked that deserves a look: an ambiguous name, or a case variant of a name. */
@@ -105,6 +118,47 @@ function titleOf(tree: Root, frontMatter: Record<string, unknown>, file: string)
   return text || path.basename(file, path.extname(file));
 }
 
+/** Where a section starts, and its heading. */
+interface Section {
+  readonly start: number;
+  readonly heading: string | undefined;
+  readonly anchor: string | undefined;
+}
+
+const HEADING_ID = /\s*\{#([^}]+)\}\s*$/;
+
+/**
+ * The sections of a page, in order: one per heading below the title, each with the anchor Docusaurus
+ * gives it (every heading, the title included, takes its slug in turn, as in Docusaurus's headings plugin).
+ */
+function sectionsOf(tree: Root): Section[] {
+  const slugger = new GithubSlugger();
+  const sections: Section[] = [{start: 0, heading: undefined, anchor: undefined}];
+  visitParents(tree, 'heading', (node) => {
+    const written = toString(node);
+    const explicit = HEADING_ID.exec(written);
+    const heading = explicit ? written.slice(0, explicit.index) : written;
+    const anchor = explicit ? slugger.slug(explicit[1]!, true) : slugger.slug(written);
+    const start = node.position?.start.offset;
+    if (node.depth > 1 && start !== undefined) sections.push({start, heading: heading.trim(), anchor});
+  });
+  return sections;
+}
+
+/** Counts of mentions by section, in page order (sections without mentions left out). */
+function countBySection(sections: readonly Section[], offsets: readonly number[]): SectionMention[] {
+  const counts = new Map<Section, number>();
+  for (const offset of offsets) {
+    let index = sections.length - 1;
+    while (index > 0 && sections[index]!.start > offset) index--;
+    counts.set(sections[index]!, (counts.get(sections[index]!) ?? 0) + 1);
+  }
+  return sections.flatMap((section) => {
+    const count = counts.get(section);
+    return count === undefined ? [] : [{heading: section.heading, anchor: section.anchor, count}];
+  });
+}
+
 function toPlace(file: string, mention: Mention): MentionPlace {
   const start = startOf(mention.place);
   return {file, line: start?.line ?? 1, column: start?.column ?? 1, text: mention.text, models: mention.models, names: mention.names};
@@ -122,8 +176,10 @@ export function scanMentions(files: readonly ContentFile[], options: ScanOptions
     let tree: Root;
     let frontMatter: Record<string, unknown>;
     let mentions: Mention[];
+    let sections: Section[];
     try {
       tree = parse(file, problems);
+      sections = sectionsOf(tree);
       frontMatter = readFrontMatter(tree, vfile);
       const current = frontMatter[FRONT_MATTER_MODEL_KEY];
       mentions = linkModels(tree, settings, vfile, typeof current === 'string' ? current : undefined);
@@ -131,15 +187,20 @@ export function scanMentions(files: readonly ContentFile[], options: ScanOptions
       problems.push({file: file.path, ...describeError(error), severity: 'error'});
       continue;
     }
-    const counts = new Map<string, number>();
+    const offsets = new Map<string, number[]>();
     for (const mention of mentions) {
-      if (mention.kind === 'model') counts.set(mention.models[0]!, (counts.get(mention.models[0]!) ?? 0) + 1);
-      else (mention.kind === 'ambiguous' ? ambiguous : nearMisses).push(toPlace(file.path, mention));
+      if (mention.kind !== 'model') {
+        (mention.kind === 'ambiguous' ? ambiguous : nearMisses).push(toPlace(file.path, mention));
+        continue;
+      }
+      const list = offsets.get(mention.models[0]!) ?? [];
+      list.push(startOf(mention.place)?.offset ?? 0);
+      offsets.set(mention.models[0]!, list);
     }
-    const title = counts.size > 0 ? titleOf(tree, frontMatter, file.path) : '';
-    for (const [id, count] of counts) {
+    const title = offsets.size > 0 ? titleOf(tree, frontMatter, file.path) : '';
+    for (const [id, found] of offsets) {
       const pages = models.get(id) ?? [];
-      pages.push({file: file.path, title, count});
+      pages.push({file: file.path, title, count: found.length, sections: countBySection(sections, found)});
       models.set(id, pages);
     }
   }

@@ -10,6 +10,7 @@ import {readFrontMatter} from './frontMatter.js';
 import {normalizeOptions, type Options} from './options.js';
 
 export type {Once, Options} from './options.js';
+export type {Inventory, InventoryModel, InventoryName} from './inventory.js';
 
 /** Links the first mention of each model per section to its page (see `Options` for the rest). */
 export default function remarkModelLinks(options: Options): Transformer<Root> {
