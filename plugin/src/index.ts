@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
-import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
+import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {RESERVED_IDS} from './generate/paths.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
@@ -83,8 +83,6 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   function generate(): Dataset {
     const {dataset, diagnostics} = timed('Model Atlas: load and validate data', () => loadDatasetWithoutStack(dataDir));
     reportDataWarnings(diagnostics, options.onDataWarning);
-    const reserved = findReservedIds(dataset);
-    if (reserved.length > 0) throw new Error(`Model Atlas cannot generate its pages:\n- ${reserved.join('\n- ')}`);
     timed('Model Atlas: generate pages', () => syncFolder(outDir, buildAtlasFiles(dataset, generateContext(dataset))));
     return dataset;
   }

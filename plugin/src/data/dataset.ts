@@ -78,7 +78,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

@@ -1,5 +1,4 @@
 /** Everything the plugin writes, as a map from relative path to content. Pure. */
-import path from 'node:path';
 import type {Dataset, Model} from '../data/index.js';
 import type {GenerateContext} from './context.js';
 import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
@@ -7,7 +6,7 @@ import {facetViews} from './facets.js';
 import {compareByRelease} from './format.js';
 import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
-import {cardPath, exportPath, propsFile, RESERVED_IDS} from './paths.js';
+import {cardPath, exportPath, propsFile} from './paths.js';
 import {buildSidebars} from './sidebar.js';
 import type {ModelCard} from './props.js';
 import {cardShard, cardShardCount} from '../theme/ModelLinkCard/cardShard.js';
@@ -20,13 +19,6 @@ export {defaultTranslationFile, loadMessages, MESSAGES_FILE} from './messages.js
 export const DOCS_DIR = 'docs';
 export const STATIC_DIR = 'static';
 export const SIDEBARS_FILE = 'sidebars.json';
-
-/** Model ids that collide with generated pages, with a message for each. */
-export function findReservedIds(dataset: Dataset): string[] {
-  return dataset.models
-    .filter((model) => RESERVED_IDS.has(model.id))
-    .map((model) => `${path.join(dataset.dir, model.file)}: the id "${model.id}" is reserved for a page of the atlas (${[...RESERVED_IDS].join(', ')}); rename the model.`);
-}
 
 function buildPages(atlas: Atlas): GeneratedPage[] {
   const {dataset, context} = atlas;

@@ -5,18 +5,8 @@ import type {FacetViewId} from './facets.js';
 export const OVERVIEW_PAGES = ['explorer', 'timeline', 'family-tree'] as const;
 export type OverviewPage = (typeof OVERVIEW_PAGES)[number];
 
-/** Model ids that would collide with generated pages or static files. */
-export const RESERVED_IDS: ReadonlySet<string> = new Set([
-  ...OVERVIEW_PAGES,
-  'domain',
-  'architecture',
-  'objective',
-  'organization',
-  'year',
-  'tags',
-  'cards',
-  'index',
-] satisfies string[]);
+/** Model ids that would collide with generated pages or static files: `validate` refuses them. */
+export {RESERVED_IDS} from '../data/constants.js';
 
 export const modelPermalink = (base: string, id: string) => `/${base}/${id}`;
 export const overviewPermalink = (base: string, page?: OverviewPage) => (page ? `/${base}/${page}` : `/${base}/`);
