@@ -1,7 +1,7 @@
 /** Static files: the dataset as JSON, CSV and BibTeX, and one small card per model. */
 import type {Dataset, Model} from '../data/index.js';
 import type {Atlas} from './modelPage.js';
-import {formatParameterRange, formatRelease, toBibtex} from './format.js';
+import {formatParameterRange, formatRelease} from './format.js';
 import {modelPermalink} from './paths.js';
 import type {ModelCard} from './props.js';
 import {firstSentence} from './summary.js';
@@ -32,16 +32,21 @@ const CSV_COLUMNS: readonly [string, (model: Model) => string][] = [
   ['arxiv', (m) => m.paper.arxiv ?? ''],
 ];
 
-const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * One CSV field: a value that a spreadsheet would read as a formula (starting
+ * with `=`, `+`, `-`, `@`, tab or carriage return; OWASP's rule) gets a leading
+ * `'`, then RFC 4180 quoting. No column holds negative numbers, so no value
+ * starting with `-` is a legitimate number.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 /** RFC 4180 CSV, one row per model. */
 export function toModelsCsv(dataset: Dataset): string {
   const rows = [CSV_COLUMNS.map(([name]) => name), ...dataset.models.map((model) => CSV_COLUMNS.map(([, get]) => get(model)))];
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-export function toModelsBib(dataset: Dataset): string {
-  return dataset.models.map(toBibtex).join('\n');
 }
 
 export function buildCard(atlas: Atlas, model: Model): ModelCard {

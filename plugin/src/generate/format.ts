@@ -33,27 +33,6 @@ export function formatParameterRange(sizes: readonly Size[]): string | undefined
   return min === max ? formatParameterCount(min) : `${formatParameterCount(min)}–${formatParameterCount(max)}`;
 }
 
-/** BibTeX braces and backslashes in a value, escaped. */
-function bibValue(value: string): string {
-  return value.replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`));
-}
-
-/** A BibTeX entry for the model's paper; the key is the model id. */
-export function toBibtex(model: Model): string {
-  const {paper} = model;
-  const fields: [string, string | undefined][] = [
-    ['title', paper.title],
-    ['author', paper.authors?.join(' and ')],
-    ['year', String(model.released.year)],
-    ['booktitle', paper.venue],
-    ['eprint', paper.arxiv ?? undefined],
-    ['archivePrefix', paper.arxiv ? 'arXiv' : undefined],
-    ['url', paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined)],
-  ];
-  const body = fields.flatMap(([name, value]) => (value === undefined ? [] : [`  ${name} = {${bibValue(value)}}`]));
-  return `@misc{${model.id},\n${body.join(',\n')}\n}\n`;
-}
-
 /** Oldest first; ties by id, so that every order is stable. */
 export function compareByRelease(a: Model, b: Model): number {
   return a.released.date < b.released.date ? -1 : a.released.date > b.released.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

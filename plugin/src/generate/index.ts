@@ -1,7 +1,8 @@
 /** Everything the plugin writes, as a map from relative path to content. Pure. */
 import type {Dataset, Model} from '../data/index.js';
 import type {GenerateContext} from './context.js';
-import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
+import {toModelsBib} from './bibtex.js';
+import {toModelsCsv, toModelsJson, buildCard} from './exports.js';
 import {facetViews} from './facets.js';
 import {compareByRelease} from './format.js';
 import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
@@ -60,7 +61,7 @@ export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Map
   files.set(SIDEBARS_FILE, JSON.stringify(buildSidebars(atlas), null, 2));
   files.set(staticFile(exportPath(context.routeBasePath, 'json')), toModelsJson(dataset, context.routeBasePath));
   files.set(staticFile(exportPath(context.routeBasePath, 'csv')), toModelsCsv(dataset));
-  files.set(staticFile(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset));
+  files.set(staticFile(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset.models));
   const shards = cardShardCount(dataset.models.length);
   const cards = Array.from({length: shards}, (): Record<string, ModelCard> => ({}));
   for (const model of dataset.models) cards[cardShard(model.id, shards)]![model.id] = buildCard(atlas, model);
