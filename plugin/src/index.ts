@@ -7,7 +7,7 @@ import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusauru
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
 import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
-import {RESERVED_IDS} from './generate/paths.js';
+import {generatedFolder, RESERVED_IDS} from './generate/paths.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
@@ -71,7 +71,7 @@ function loadDatasetWithoutStack(dataDir: string): ReturnType<typeof loadDataset
 export default async function pluginModelAtlas(context: LoadContext, options: PluginOptions): Promise<Plugin<LoadedContent>> {
   const {siteDir, generatedFilesDir, localizationDir, siteConfig, baseUrl, i18n} = context;
   const dataDir = path.resolve(siteDir, options.path);
-  const outDir = path.join(generatedFilesDir, 'docusaurus-plugin-model-atlas', options.id, i18n.currentLocale);
+  const outDir = generatedFolder(generatedFilesDir, options.id, i18n.currentLocale);
   const messages = loadMessages(
     getPluginI18nPath({localizationDir, pluginName: DOCS_PLUGIN_NAME, pluginId: options.id, subPaths: [`${MESSAGES_FILE}.json`]}),
   );
