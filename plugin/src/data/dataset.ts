@@ -115,9 +115,15 @@ export function buildDataset(raw: RawDataset): Dataset {
   for (const list of byTerm.values()) Object.freeze(list);
   /** Models of a term and its sub-terms, computed on first use: pages ask for the same terms many times. */
   const withSubterms = new Map<string, readonly Model[]>();
+  /** The term and every term below it, walked with an explicit stack (a hierarchy may be thousands deep). */
   const descendants = (facet: FacetId, term: string): string[] => {
-    const found = termById.get(termKey(facet, term));
-    return found ? [term, ...found.children.flatMap((child) => descendants(facet, child))] : [];
+    const found: string[] = [];
+    const stack = termById.has(termKey(facet, term)) ? [term] : [];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      found.push(next);
+      for (const child of termById.get(termKey(facet, next))?.children ?? []) stack.push(child);
+    }
+    return found;
   };
 
   return Object.freeze({
