@@ -9,28 +9,10 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {run} from '../../plugin/src/cli/index.js';
 import {formatDiagnostics, loadDataset, type Diagnostic} from '../../plugin/src/data/index.js';
 import {MAX_REPORTED_PER_RULE} from '../../plugin/src/data/constants.js';
+import {CHAIN_LENGTH, modelYaml, writeHostileCase} from '../../bench/hostile.js';
 import {copyValidDataset, writeFiles} from './helpers.js';
 
 const TODAY = new Date('2026-01-01T00:00:00Z');
-
-/** A valid model file; `extra` lines are appended (later keys must not repeat earlier ones). */
-export function modelYaml(id: string, fields: Record<string, string> = {}): string {
-  const base: Record<string, string> = {
-    id,
-    name: `'Model ${id}'`,
-    domain: 'nlp',
-    architecture: 'transformer',
-    objectives: '[mlm]',
-    released: '{date: 2019-01, basis: blog}',
-    paper: `{title: 'Paper ${id}', arxiv: null}`,
-    summary: 'A model.',
-    sources: '[{url: "https://example.org", supports: [paper, released, architecture, objectives, lineage, sizes, organizations]}]',
-    ...fields,
-  };
-  return Object.entries(base)
-    .map(([key, value]) => `${key}: ${value}\n`)
-    .join('');
-}
 
 function load(dir: string) {
   return loadDataset(dir, {today: TODAY});
@@ -52,10 +34,7 @@ afterEach(() => {
 
 describe('hostile input', () => {
   it('row 1: suggests nothing for a 1 MB lineage target, and quotes it shortened', () => {
-    const dir = copyValidDataset();
-    const target = 'x'.repeat(1024 * 1024 - 2000);
-    writeFiles(dir, {'models/gpt.yaml': `${fs.readFileSync(path.join(dir, 'models/gpt.yaml'), 'utf8').replace('target: transformer', `target: ${target}`)}`});
-    const {diagnostics} = load(dir);
+    const {diagnostics} = load(writeHostileCase('a lineage target of 1 MB'));
     const found = diagnostics.filter((d) => d.rule === 'unknown-lineage-target');
     expect(found).toHaveLength(1);
     expect(found[0]!.message.length).toBeLessThan(300);
@@ -64,11 +43,7 @@ describe('hostile input', () => {
   });
 
   it('row 1: 4,000 unknown lineage targets and a long organization id are reported, output bounded per rule', () => {
-    const dir = copyValidDataset();
-    const edges = Array.from({length: 4000}, (_, i) => `  - {relation: builds-on, target: missing-model-${i}}`).join('\n');
-    writeFiles(dir, {
-      'models/many.yaml': modelYaml('many', {lineage: `\n${edges}`, organizations: `[${'o'.repeat(200_000)}]`}),
-    });
+    const dir = writeHostileCase('4,000 unknown lineage targets and an organization id of 200 KB');
     const {diagnostics} = load(dir);
     expect(diagnostics.filter((d) => d.rule === 'unknown-lineage-target')).toHaveLength(4000);
     expect(diagnostics.filter((d) => d.rule === 'unknown-organization')).toHaveLength(1);
@@ -78,8 +53,7 @@ describe('hostile input', () => {
   });
 
   it('row 2: 125,000 duplicate keys give bounded diagnostics, no stack overflow', () => {
-    const dir = copyValidDataset();
-    writeFiles(dir, {'models/dup.yaml': `${modelYaml('dup')}${'a: 1\n'.repeat(125_000)}`});
+    const dir = writeHostileCase('125,000 duplicate keys');
     const result = cli(['validate', dir], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).not.toMatch(/\n\s+at /);
@@ -88,9 +62,7 @@ describe('hostile input', () => {
   });
 
   it('row 3: 32,000 invalid aliases each get one positioned diagnostic', () => {
-    const dir = copyValidDataset();
-    writeFiles(dir, {'models/aliases.yaml': modelYaml('aliases', {aliases: `[${Array(32_000).fill('1').join(',')}]`})});
-    const {diagnostics} = load(dir);
+    const {diagnostics} = load(writeHostileCase('32,000 invalid aliases'));
     const aliases = diagnostics.filter((d) => d.file.endsWith('aliases.yaml'));
     expect(aliases).toHaveLength(32_000);
     expect(new Set(aliases.map((d) => d.column)).size).toBe(32_000);
@@ -98,8 +70,7 @@ describe('hostile input', () => {
   });
 
   it('row 4: 5,000 models sharing one name: each message names a few places and counts the rest', () => {
-    const dir = copyValidDataset();
-    writeFiles(dir, Object.fromEntries(Array.from({length: 5000}, (_, i) => [`models/same-${i}.yaml`, modelYaml(`same-${i}`, {name: 'Same'})])));
+    const dir = writeHostileCase('5,000 models sharing one name');
     const {diagnostics} = load(dir);
     const duplicates = diagnostics.filter((d) => d.rule === 'duplicate-name');
     expect(duplicates).toHaveLength(5000);
@@ -109,9 +80,7 @@ describe('hostile input', () => {
   });
 
   it('row 5: a data file linked to /dev/zero is refused before reading', () => {
-    const dir = copyValidDataset();
-    fs.rmSync(path.join(dir, 'organizations.yaml'));
-    fs.symlinkSync('/dev/zero', path.join(dir, 'organizations.yaml'));
+    const dir = writeHostileCase('organizations.yaml linked to /dev/zero');
     const {diagnostics} = load(dir);
     expect(formatDiagnostics(diagnostics, 'text', dir)).toContain(
       'organizations.yaml:1:1: error [outside-data-folder] The file is a link to /dev/zero, outside the data folder.',
@@ -177,31 +146,32 @@ describe('hostile input', () => {
   });
 
   it('row 11: a lineage chain of 12,000 models is walked without recursion, and a long cycle is shortened', () => {
-    const dir = copyValidDataset();
-    const count = 12_000;
-    writeFiles(
-      dir,
-      Object.fromEntries(
-        Array.from({length: count}, (_, i) => [`models/chain-${i}.yaml`, modelYaml(`chain-${i}`, {lineage: `[{relation: builds-on, target: chain-${(i + 1) % count}}]`})]),
-      ),
-    );
-    const cycles = load(dir).diagnostics.filter((d) => d.rule === 'lineage-cycle');
+    const cycles = load(writeHostileCase('a lineage cycle through 12,000 models')).diagnostics.filter((d) => d.rule === 'lineage-cycle');
     expect(cycles).toHaveLength(1);
     expect(cycles[0]!.message).toMatch(/^Lineage forms a cycle of 12,000 models: chain-0 → chain-1 → .* → chain-0\.$/);
     expect(cycles[0]!.message.length).toBeLessThan(400);
   });
 
   it('row 11: a chain without a cycle loads', () => {
-    const dir = copyValidDataset();
-    writeFiles(
-      dir,
-      Object.fromEntries(
-        Array.from({length: 12_000}, (_, i) => [`models/chain-${i}.yaml`, modelYaml(`chain-${i}`, i === 0 ? {} : {lineage: `[{relation: builds-on, target: chain-${i - 1}}]`})]),
-      ),
-    );
-    const {dataset, diagnostics} = load(dir);
+    const {dataset, diagnostics} = load(writeHostileCase('a lineage chain of 12,000 models'));
     expect(diagnostics).toEqual([]);
-    expect(dataset?.models).toHaveLength(12_003);
+    expect(dataset?.models).toHaveLength(CHAIN_LENGTH + 3);
+  });
+
+  it('row 11: a taxonomy chain of 12,000 terms loads, and its deepest models are found without recursion', () => {
+    const {dataset, diagnostics} = load(writeHostileCase('a taxonomy chain of 12,000 terms'));
+    expect(diagnostics).toEqual([]);
+    expect(dataset!.modelsWithTerm('domain', 'nlp', {deep: true})).toHaveLength(3);
+    expect(dataset!.term('domain', `d${CHAIN_LENGTH - 1}`)?.parent).toBe(`d${CHAIN_LENGTH - 2}`);
+  });
+
+  it('row 11: a cycle of taxonomy terms is reported once per term, shortened', () => {
+    const dir = copyValidDataset();
+    const terms = Array.from({length: 50}, (_, i) => `    t${i}: {label: {en: T, zh-Hans: T}, description: X., parent: t${(i + 1) % 50}}`).join('\n');
+    writeFiles(dir, {'taxonomy.yaml': fs.readFileSync(path.join(dir, 'taxonomy.yaml'), 'utf8').replace('  terms:\n', `  terms:\n${terms}\n`)});
+    const cycles = load(dir).diagnostics.filter((d) => d.rule === 'term-cycle');
+    expect(cycles).toHaveLength(50);
+    expect(cycles[0]!.message).toBe('Term "domain/t0" is its own ancestor: t0 → t1 → t2 → … → t48 → t49 → t0.');
   });
 
   it('row 12: an alias with matchCase: false that collides with another model name ignoring case is an error naming both', () => {

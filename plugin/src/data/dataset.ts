@@ -58,13 +58,15 @@ function toFacets(taxonomy: TaxonomyFile): Facet[] {
   return FACETS.map((id) => {
     const facet = taxonomy[id];
     const entries = Object.entries(facet.terms);
+    const children = new Map<string, string[]>();
+    for (const [childId, term] of entries) if (term.parent !== undefined) pushTo(children, term.parent, childId);
     const terms: Term[] = entries.map(([termId, term]) => ({
       id: termId,
       facet: id,
       label: term.label,
       description: term.description,
       ...(term.parent === undefined ? {} : {parent: term.parent}),
-      children: entries.filter(([, other]) => other.parent === termId).map(([childId]) => childId),
+      children: children.get(termId) ?? [],
     }));
     return {id, label: facet.label, ...(facet.description === undefined ? {} : {description: facet.description}), terms};
   });

@@ -17,9 +17,33 @@ interface Positions {
   readonly lineCounter: LineCounter;
 }
 
+/** Parses with positions. Repeated keys are found by `duplicateKeys`: the parser's own check costs far more on a file of many keys. */
 function parseWithPositions(text: string): Positions {
   const lineCounter = new LineCounter();
-  return {documents: parseAllDocuments(text, {lineCounter, prettyErrors: false, uniqueKeys: true}) as Document.Parsed[], lineCounter};
+  return {documents: parseAllDocuments(text, {lineCounter, prettyErrors: false, uniqueKeys: false}) as Document.Parsed[], lineCounter};
+}
+
+/** Offsets of every key repeated in its mapping: one pass with a set per mapping, and an explicit stack. */
+function duplicateKeys(document: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const {key, value} of node.items) {
+        if (isScalar(key)) {
+          const text = String(key.value);
+          if (seen.has(text)) offsets.push(rangeStart(key) ?? 0);
+          seen.add(text);
+        }
+        stack.push(value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return offsets.sort((a, b) => a - b);
 }
 
 /** A parsed YAML file: its plain value, and positions on demand. */
@@ -250,6 +274,9 @@ function parseYaml(file: string, text: string): ReadResult {
         const message = issue.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
         diagnostics.push(diagnosticAt(file, positionOfOffset(lineCounter, issue.pos[0]), severity, RULES.yamlSyntax, message, yamlHint(issue.code)));
       }
+    }
+    for (const offset of duplicateKeys(document)) {
+      diagnostics.push(diagnosticAt(file, positionOfOffset(lineCounter, offset), 'error', RULES.yamlSyntax, 'Map keys must be unique', yamlHint('DUPLICATE_KEY')));
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return {source: undefined, diagnostics};

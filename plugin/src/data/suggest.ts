@@ -54,10 +54,15 @@ export function quote(value: string): string {
 /**
  * `a, b, c and 12 more`: at most `limit` items of a list that may be long;
  * `show` (which may be costly, such as a position lookup) runs only for those.
+ * When the caller knows the `total`, the items past `limit` are not walked.
  */
-export function listSome<T>(items: Iterable<T>, limit: number, show: (item: T) => string = String): string {
+export function listSome<T>(items: Iterable<T>, limit: number, show: (item: T) => string = String, total?: number): string {
   const shown: string[] = [];
   let count = 0;
-  for (const item of items) if (count++ < limit) shown.push(show(item));
-  return count > limit ? `${shown.join(', ')} and ${(count - limit).toLocaleString('en')} more` : shown.join(', ');
+  for (const item of items) {
+    if (count++ < limit) shown.push(show(item));
+    else if (total !== undefined) break;
+  }
+  const rest = (total ?? count) - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest.toLocaleString('en')} more` : shown.join(', ');
 }

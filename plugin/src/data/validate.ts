@@ -213,14 +213,17 @@ function checkNames(uses: readonly NameUse[], reporter: Reporter) {
       }
       continue;
     }
+    const usesByModel = new Map<string, number>();
+    for (const use of same) usesByModel.set(use.id, (usesByModel.get(use.id) ?? 0) + 1);
     for (const use of same) {
       if (use.ambiguous) continue;
+      const others = listSome(othersThan(same, use.id), NAMED_PLACES, (other) => reporter.where(other.source, other.at), same.length - usesByModel.get(use.id)!);
       reporter.report(
         use.source,
         use.at,
         'error',
         RULES.duplicateName,
-        `The name ${quote(name)} is also used by ${listSome(othersThan(same, use.id), NAMED_PLACES, (other) => reporter.where(other.source, other.at))}.`,
+        `The name ${quote(name)} is also used by ${others}.`,
         'If both models really share the name, mark it ambiguous on each (`ambiguous: true`, or `{name: …, ambiguous: true}` for an alias); otherwise remove or rename one.',
       );
     }
