@@ -107,6 +107,14 @@ describe('hostile input', () => {
     expect(github).toContain('x%0A::error file=a::forged');
   });
 
+  it('row 6: the mentions report escapes control characters of page text', () => {
+    const dir = copyValidDataset();
+    writeFiles(dir, {'content/page.md': '# Evil \u001b[2J title\n\nBERT is here.\n'});
+    const {stdout} = cli(['mentions', 'content', '--data', dir], dir);
+    expect(stdout).not.toContain('\u001b');
+    expect(stdout).toContain('content/page.md: 1 "Evil \\u001b[2J title"');
+  });
+
   it('row 9 and 14: lone surrogates and control characters are refused by validate, with their place', () => {
     const dir = copyValidDataset();
     writeFiles(dir, {
