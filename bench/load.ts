@@ -52,7 +52,7 @@ function benchHostile(runs: number) {
     const samples = Array.from({length: runs}, () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child-validate', dir], {encoding: 'utf8'})) as ReturnType<typeof validateOnce>);
     const ms = Math.round(median(samples.map((s) => s.ms)));
     const rss = Math.round(median(samples.map((s) => s.maxRssMb)));
-    console.log(`| ${name} | ${samples[0]!.code} | ${ms.toLocaleString('en')} ms | ${rss} MB | ${Math.round(samples[0]!.outputKb)} KB |`);
+    console.log(`| ${name} | ${samples[0]!.code} | ${ms.toLocaleString('en')} ms | ${rss} MB | ${samples[0]!.outputKb.toFixed(1)} KB |`);
   }
 }
 
