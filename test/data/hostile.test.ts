@@ -3,6 +3,7 @@
  * One test per row of the issue's table; none asserts a timing (the sizes are
  * the ones that took minutes or crashed before, see bench/load.ts --hostile).
  */
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
@@ -90,8 +91,10 @@ describe('hostile input', () => {
   it('row 5: a device, FIFO or folder inside the data folder is not read', () => {
     const dir = copyValidDataset();
     fs.mkdirSync(path.join(dir, 'models/folder.yaml'));
-    const {diagnostics} = load(dir);
-    expect(formatDiagnostics(diagnostics, 'text', dir)).toContain('models/folder.yaml:1:1: error [not-a-regular-file] This is a folder, not a file: the model it names is not read.');
+    execFileSync('mkfifo', [path.join(dir, 'models/fifo.yaml')]);
+    const text = formatDiagnostics(load(dir).diagnostics, 'text', dir);
+    expect(text).toContain('models/folder.yaml:1:1: error [not-a-regular-file] This is a folder, not a file: the model it names is not read.');
+    expect(text).toContain('models/fifo.yaml:1:1: error [not-a-regular-file] This is a FIFO, not a regular file: it is not read.');
   });
 
   it('row 6: text output escapes newlines and ANSI escapes in values', () => {
