@@ -422,14 +422,16 @@ export function readDataset(dir: string): RawDataset {
       continue;
     }
     const kind = entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : 'folder';
+    // A `.yml` or `.YAML` file is a model that would be skipped: an error, so that validation does not pass without it.
+    const skippedModel = kind !== 'folder' && /\.ya?ml$/i.test(entry.name);
     diagnostics.push(
       diagnosticAt(
         file,
         START,
-        'warning',
+        skippedModel ? 'error' : 'warning',
         RULES.strayFile,
         `Ignored ${kind}: only models/<id>.yaml files are read.`,
-        entry.name.endsWith('.yml') ? 'Rename it to .yaml.' : 'Move it out of models/, or rename it to <id>.yaml.',
+        skippedModel ? 'Rename it to <id>.yaml (lowercase .yaml).' : 'Move it out of models/, or rename it to <id>.yaml.',
       ),
     );
   }
