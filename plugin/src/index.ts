@@ -113,6 +113,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       routeBasePath: options.routeBasePath,
       sidebarPath: path.join(outDir, SIDEBARS_FILE),
       tags: null,
+      // Ids are data: "01-ai" must stay "01-ai", not lose a "number prefix" as hand-written docs do.
+      numberPrefixParser: false,
       onInlineTags: 'ignore',
       // The dataset (with its hash) in the options also keys the MDX loader's cache.
       remarkPlugins: [[remarkModelLinks, {data: dataset, routeBasePath: `/${routeBasePath}`}], ...(options.docs.remarkPlugins ?? [])],

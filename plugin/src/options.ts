@@ -44,7 +44,7 @@ export const DEFAULT_OPTIONS = {
 export const SIDEBAR_MODEL_LIMIT = 500;
 
 /** Options of the docs instance that the plugin sets itself. */
-const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'editUrl', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions'];
+const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'editUrl', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions', 'numberPrefixParser'];
 
 /** Segments of letters, digits and URL-safe punctuation; never `.` or `..`. */
 function isSafeRoutePath(value: string): boolean {

@@ -61,4 +61,21 @@ describe('paths the plugin writes to (issue 15, rows 16 and 17)', () => {
       fs.rmSync(siteDir, {recursive: true, force: true});
     }
   });
+
+  it('should keep ids that start with a number, such as the organization "01-ai" (Docusaurus would strip "01-")', async () => {
+    const siteDir = fs.mkdtempSync(path.join(SITES, '.tmp-prefix-'));
+    try {
+      fs.cpSync(path.join(SITES, 'simple'), siteDir, {recursive: true, filter: (src) => !/[/\\](build|\.docusaurus|node_modules)$/.test(src)});
+      fs.appendFileSync(path.join(siteDir, 'data/organizations.yaml'), "01-ai: {name: '01.AI', kind: industry}\n");
+      const bert = path.join(siteDir, 'data/models/bert.yaml');
+      fs.writeFileSync(bert, fs.readFileSync(bert, 'utf8').replace('organizations: [google]', "organizations: [google, '01-ai']"));
+      const context = await loadContext({siteDir});
+      const plugin = await pluginModelAtlas(context, testValidate({}));
+      const content = await plugin.loadContent!();
+      const ids = content.loadedVersions[0]!.docs.map((doc) => doc.id);
+      expect(ids).toContain('organization/01-ai');
+    } finally {
+      fs.rmSync(siteDir, {recursive: true, force: true});
+    }
+  });
 });
