@@ -6,8 +6,8 @@ import {fileURLToPath} from 'node:url';
 import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
-import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
-import {RESERVED_IDS} from './generate/paths.js';
+import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
+import {generatedFolder, RESERVED_IDS} from './generate/paths.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
@@ -71,7 +71,7 @@ function loadDatasetWithoutStack(dataDir: string): ReturnType<typeof loadDataset
 export default async function pluginModelAtlas(context: LoadContext, options: PluginOptions): Promise<Plugin<LoadedContent>> {
   const {siteDir, generatedFilesDir, localizationDir, siteConfig, baseUrl, i18n} = context;
   const dataDir = path.resolve(siteDir, options.path);
-  const outDir = path.join(generatedFilesDir, 'docusaurus-plugin-model-atlas', options.id, i18n.currentLocale);
+  const outDir = generatedFolder(generatedFilesDir, options.id, i18n.currentLocale);
   const messages = loadMessages(
     getPluginI18nPath({localizationDir, pluginName: DOCS_PLUGIN_NAME, pluginId: options.id, subPaths: [`${MESSAGES_FILE}.json`]}),
   );
@@ -83,8 +83,6 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   function generate(): Dataset {
     const {dataset, diagnostics} = timed('Model Atlas: load and validate data', () => loadDatasetWithoutStack(dataDir));
     reportDataWarnings(diagnostics, options.onDataWarning);
-    const reserved = findReservedIds(dataset);
-    if (reserved.length > 0) throw new Error(`Model Atlas cannot generate its pages:\n- ${reserved.join('\n- ')}`);
     timed('Model Atlas: generate pages', () => syncFolder(outDir, buildAtlasFiles(dataset, generateContext(dataset))));
     return dataset;
   }
@@ -117,9 +115,9 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       routeBasePath: options.routeBasePath,
       sidebarPath: path.join(outDir, SIDEBARS_FILE),
       tags: null,
-      onInlineTags: 'ignore',
-      // Doc ids are data ids: a leading number is part of the id ("01-ai"), not an ordering prefix to strip.
+      // Ids are data: "01-ai" must stay "01-ai", not lose a "number prefix" as hand-written docs do.
       numberPrefixParser: false,
+      onInlineTags: 'ignore',
       // The dataset (with its hash) in the options also keys the MDX loader's cache.
       remarkPlugins: [[remarkModelLinks, {data: dataset, routeBasePath: `/${routeBasePath}`}], ...(options.docs.remarkPlugins ?? [])],
     },

@@ -44,14 +44,27 @@ export const DEFAULT_OPTIONS = {
 export const SIDEBAR_MODEL_LIMIT = 500;
 
 /** Options of the docs instance that the plugin sets itself. */
-const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'editUrl', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions'];
+const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'editUrl', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions', 'numberPrefixParser'];
+
+/** Segments of letters, digits and URL-safe punctuation; never `.` or `..`. */
+function isSafeRoutePath(value: string): boolean {
+  return value
+    .split('/')
+    .filter((segment) => segment !== '')
+    .every((segment) => segment !== '.' && segment !== '..' && !/[\\%?#\u0000-\u001F\u007F]/.test(segment));
+}
 
 const OptionsSchema = Joi.object<PluginOptions>({
   id: Joi.string().default(DEFAULT_OPTIONS.id),
   path: Joi.string().default(DEFAULT_OPTIONS.path),
   routeBasePath: RouteBasePathSchema.disallow('', '/')
     .default(DEFAULT_OPTIONS.routeBasePath)
-    .messages({'any.invalid': '"routeBasePath" must name a path such as "models": the atlas cannot be the site root.'}),
+    // The exports and cards are written under this path: it must stay inside the build folder.
+    .custom((value: string, helpers) => (isSafeRoutePath(value) ? value : helpers.error('routeBasePath.unsafe')))
+    .messages({
+      'any.invalid': '"routeBasePath" must name a path such as "models": the atlas cannot be the site root.',
+      'routeBasePath.unsafe': '"routeBasePath" must be a URL path inside the site, such as "models" or "docs/models": "." and ".." segments, backslashes, "%", "?", "#" and control characters are refused.',
+    }),
   sidebar: Joi.string().equal('auto', 'full', 'facets').default(DEFAULT_OPTIONS.sidebar),
   // Default undefined: no edit links.
   editUrl: Joi.string().uri({scheme: ['http', 'https']}),

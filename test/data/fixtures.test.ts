@@ -1,7 +1,8 @@
 /**
  * One fixture folder per rule: `invalid/<case>/files/` is laid over the valid
  * dataset (and `delete.txt` removes files); the diagnostics must equal
- * `expected.txt`. Run with UPDATE=1 to write missing or changed expectations.
+ * `expected.txt`. Run with UPDATE=1 to write missing or changed expectations;
+ * without it a missing `expected.txt` fails.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +38,9 @@ describe('data fixtures', () => {
     it(`should report ${name}`, () => {
       const actual = runCase(name);
       const expectedFile = path.join(CASES, name, 'expected.txt');
-      if (process.env.UPDATE || !fs.existsSync(expectedFile)) fs.writeFileSync(expectedFile, `${actual}\n`);
+      if (process.env.UPDATE) fs.writeFileSync(expectedFile, `${actual}\n`);
+      // A missing expectation fails: it is written only when asked (UPDATE=1), then reviewed.
+      expect(fs.existsSync(expectedFile), `${expectedFile} is missing: run with UPDATE=1 to write it`).toBe(true);
       expect(actual).not.toBe('');
       if (RULE_IDS.has(name)) expect(actual).toContain(`[${name}]`);
       expect(`${actual}\n`).toBe(fs.readFileSync(expectedFile, 'utf8'));

@@ -62,8 +62,7 @@ describe('the PFM Atlas in Chromium', () => {
     await expect(facts.textContent()).resolves.toMatch(/October 2018[\s\S]*Google[\s\S]*340M/);
     await expect(page.locator('h2#lineage').count()).resolves.toBe(1);
     const lineage = page.locator('h2#lineage ~ *').first();
-    await expect(page.getByRole('link', {name: 'RoBERTa'}).count()).resolves.toBeGreaterThan(0);
-    expect(lineage).toBeDefined();
+    await expect(lineage.getByRole('link', {name: 'RoBERTa'}).count()).resolves.toBeGreaterThan(0);
     const mentioned = page.locator('h2#mentioned-in + ul');
     await expect(mentioned.locator('a[href="/notes/nlp"]').count()).resolves.toBe(1);
     await shoot(page, 'model-bert');

@@ -111,7 +111,7 @@ describe('remark plugin', () => {
   });
 
   it('should throw the data errors when the dataset directory is invalid', () => {
-    expect(() => remarkModelLinks({data: path.join(FIXTURES, 'no-such-dataset')})).toThrow();
+    expect(() => remarkModelLinks({data: path.join(FIXTURES, 'no-such-dataset')})).toThrow(/no-such-dataset:1:1: error \[missing-file\] The dataset directory does not exist\./);
   });
 
   it('should compile the matcher once per dataset hash', () => {

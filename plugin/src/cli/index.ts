@@ -3,7 +3,7 @@
  * Exit codes: 0 no errors, 1 errors in the data, 2 bad usage.
  */
 import {parseArgs} from 'node:util';
-import {formatDiagnostics, loadDataset, summarize, type DiagnosticFormat} from '../data/index.js';
+import {escapeControls, formatDiagnostics, loadDataset, summarize, type DiagnosticFormat} from '../data/index.js';
 import {computeStats, formatStats} from '../data/stats.js';
 import {runMentions} from './mentions.js';
 
@@ -80,7 +80,7 @@ export function run(argv: readonly string[], io: CliIo = defaultIo): number {
         io.stdout(formatDiagnostics(diagnostics, 'json', io.cwd));
       } else {
         if (diagnostics.length > 0) io.stdout(formatDiagnostics(diagnostics, format, io.cwd));
-        if (format === 'text') io.stdout(`${errors ? '✖' : '✔'} ${dir}: ${summarize(diagnostics)}`);
+        if (format === 'text') io.stdout(`${errors ? '✖' : '✔'} ${escapeControls(dir)}: ${summarize(diagnostics)}`);
       }
       return errors ? 1 : 0;
     }
@@ -88,7 +88,7 @@ export function run(argv: readonly string[], io: CliIo = defaultIo): number {
       const {dataset, diagnostics} = loadDataset(dir);
       if (!dataset) {
         io.stderr(formatDiagnostics(diagnostics, format === 'json' ? 'text' : format, io.cwd));
-        io.stderr(`✖ ${dir}: ${summarize(diagnostics)}; fix the errors to see statistics.`);
+        io.stderr(`✖ ${escapeControls(dir)}: ${summarize(diagnostics)}; fix the errors to see statistics.`);
         return 1;
       }
       const stats = computeStats(dataset);

@@ -1,7 +1,7 @@
 /** `model-atlas mentions <content-dirs…>`: which pages mention which models, as auto-linking sees them. */
 import fs from 'node:fs';
 import path from 'node:path';
-import {formatDiagnostics, loadDataset, summarize} from '../data/index.js';
+import {escapeControls, formatDiagnostics, loadDataset, summarize} from '../data/index.js';
 import {readContentFiles, scanMentions, type MentionPlace, type MentionReport} from '../link/mentions.js';
 import type {CliIo} from './index.js';
 
@@ -44,7 +44,8 @@ function formatText(report: ReturnType<typeof toJson>): string {
     `${errors > 0 ? '✖' : '✔'} ${report.files} file(s): ${report.models.length} model(s) mentioned, ${report.ambiguous.length} ambiguous, ` +
       `${report.nearMisses.length} near miss(es), ${report.problems.length} problem(s)`,
   );
-  return lines.join('\n');
+  // Page text and titles are prose: one line each, control characters escaped.
+  return lines.map((line) => escapeControls(line)).join('\n');
 }
 
 /** Runs the command and returns its exit code: 0 ok, 1 errors in the data or in a content file, 2 bad usage. */

@@ -36,9 +36,27 @@ export const RULES = {
   unsafeSource: 'unsafe-source-url',
   secondarySource: 'secondary-source',
   arxivSource: 'arxiv-source-missing',
+  outsideData: 'outside-data-folder',
+  notRegularFile: 'not-a-regular-file',
+  invalidCharacter: 'invalid-character',
+  reservedId: 'reserved-id',
+  caseInsensitiveName: 'case-insensitive-name',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];
 
 /** Files larger than this are refused before parsing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** Text and GitHub output show this many diagnostics of one rule, then count the rest. */
+export const MAX_REPORTED_PER_RULE = 20;
+/** Values longer than this are quoted shortened in messages and get no "did you mean" hint. */
+export const MAX_QUOTED_LENGTH = 80;
+
+/**
+ * Model ids that would collide with generated pages or static files: the
+ * overview pages, the facet pages, the tags and hover-card folders, the index.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['explorer', 'timeline', 'family-tree', 'survey', 'ids', 'domain', 'architecture', 'objective', 'organization', 'year', 'tags', 'cards', 'index']);
+/** Term and organization ids that would collide with their facet's own page (`<facet>/index`). */
+export const RESERVED_TERM_IDS: ReadonlySet<string> = new Set(['index']);

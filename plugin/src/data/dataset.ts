@@ -60,13 +60,15 @@ function toFacets(taxonomy: TaxonomyFile): Facet[] {
   return FACETS.map((id) => {
     const facet = taxonomy[id];
     const entries = Object.entries(facet.terms);
+    const children = new Map<string, string[]>();
+    for (const [childId, term] of entries) if (term.parent !== undefined) pushTo(children, term.parent, childId);
     const terms: Term[] = entries.map(([termId, term]) => ({
       id: termId,
       facet: id,
       label: term.label,
       description: term.description,
       ...(term.parent === undefined ? {} : {parent: term.parent}),
-      children: entries.filter(([, other]) => other.parent === termId).map(([childId]) => childId),
+      children: children.get(termId) ?? [],
     }));
     return {id, label: facet.label, ...(facet.description === undefined ? {} : {description: facet.description}), terms};
   });
@@ -80,7 +82,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -118,9 +120,15 @@ export function buildDataset(raw: RawDataset): Dataset {
   for (const list of byTerm.values()) Object.freeze(list);
   /** Models of a term and its sub-terms, computed on first use: pages ask for the same terms many times. */
   const withSubterms = new Map<string, readonly Model[]>();
+  /** The term and every term below it, walked with an explicit stack (a hierarchy may be thousands deep). */
   const descendants = (facet: FacetId, term: string): string[] => {
-    const found = termById.get(termKey(facet, term));
-    return found ? [term, ...found.children.flatMap((child) => descendants(facet, child))] : [];
+    const found: string[] = [];
+    const stack = termById.has(termKey(facet, term)) ? [term] : [];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      found.push(next);
+      for (const child of termById.get(termKey(facet, next))?.children ?? []) stack.push(child);
+    }
+    return found;
   };
 
   return Object.freeze({

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import {MAX_REPORTED_PER_RULE} from './constants.js';
 import type {Diagnostic} from './types.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
@@ -30,11 +31,42 @@ function displayPath(file: string, cwd: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** `file:line:column: severity [rule] message`, then the hint indented. */
+const NAMED_ESCAPES: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t'};
+/** C0 and C1 control characters, DEL, line and paragraph separators, lone surrogates. */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text safe for one line of a terminal or a CI log: every control character
+ * written as an escape (`\n`, `\u001b`), so a value can neither start a line
+ * of its own (forging a GitHub `::error` command) nor send an ANSI escape.
+ * `keep` names characters left as they are (for a format that escapes them itself).
+ */
+export function escapeControls(text: string, keep = ''): string {
+  return text.replace(UNPRINTABLE, (c) => (keep.includes(c) ? c : (NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)));
+}
+
+/** `file:line:column: severity [rule] message`, then the hint indented; control characters escaped. */
 export function formatDiagnostic(diagnostic: Diagnostic, cwd = process.cwd()): string {
   const {line, column, severity, rule, message, hint} = diagnostic;
-  const head = `${displayPath(diagnostic.file, cwd)}:${line}:${column}: ${severity} [${rule}] ${message}`;
-  return hint ? `${head}\n    hint: ${hint}` : head;
+  const head = escapeControls(`${displayPath(diagnostic.file, cwd)}:${line}:${column}: ${severity} [${rule}] ${message}`);
+  return hint ? `${head}\n    hint: ${escapeControls(hint)}` : head;
+}
+
+/**
+ * The diagnostics to print: at most `MAX_REPORTED_PER_RULE` of each rule, in
+ * order, and a line counting the rest of each rule.
+ */
+function bounded(sorted: readonly Diagnostic[]): {shown: Diagnostic[]; rest: string[]} {
+  const counts = new Map<string, number>();
+  const shown = sorted.filter((d) => {
+    const count = (counts.get(d.rule) ?? 0) + 1;
+    counts.set(d.rule, count);
+    return count <= MAX_REPORTED_PER_RULE;
+  });
+  const rest = [...counts]
+    .filter(([, count]) => count > MAX_REPORTED_PER_RULE)
+    .map(([rule, count]) => `… and ${(count - MAX_REPORTED_PER_RULE).toLocaleString('en')} more [${escapeControls(rule)}] not shown (--format json lists every one).`);
+  return {shown, rest};
 }
 
 export function summarize(diagnostics: readonly Diagnostic[]): string {
@@ -47,9 +79,12 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** GitHub Actions workflow command; `%`, CR, LF, `:` and `,` escaped as the runner expects. */
+/**
+ * GitHub Actions workflow command; `%`, CR, LF, `:` and `,` escaped as the
+ * runner expects, other control characters (ANSI escapes) as `\u001b`.
+ */
 function formatGithub(diagnostic: Diagnostic, cwd: string): string {
-  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeData = (s: string) => escapeControls(s, '\r\n').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const command = diagnostic.severity === 'error' ? 'error' : 'warning';
   const properties = [
@@ -75,10 +110,14 @@ export function formatDiagnostics(
         null,
         2,
       );
-    case 'github':
-      return sorted.map((d) => formatGithub(d, cwd)).join('\n');
-    case 'text':
-      return sorted.map((d) => formatDiagnostic(d, cwd)).join('\n');
+    case 'github': {
+      const {shown, rest} = bounded(sorted);
+      return [...shown.map((d) => formatGithub(d, cwd)), ...rest].join('\n');
+    }
+    case 'text': {
+      const {shown, rest} = bounded(sorted);
+      return [...shown.map((d) => formatDiagnostic(d, cwd)), ...rest].join('\n');
+    }
   }
 }
 

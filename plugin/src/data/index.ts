@@ -31,7 +31,7 @@ export function loadDatasetOrThrow(dir: string, options: LoadOptions = {}): {dat
   return {dataset, diagnostics};
 }
 
-export {DataValidationError, formatDiagnostic, formatDiagnostics, summarize, type DiagnosticFormat} from './diagnostics.js';
+export {DataValidationError, escapeControls, formatDiagnostic, formatDiagnostics, summarize, type DiagnosticFormat} from './diagnostics.js';
 export {RULES} from './constants.js';
 export {formatParameterCount, parseArxivId, parseDate, parseParameterCount} from './values.js';
 export type * from './types.js';

@@ -17,9 +17,33 @@ interface Positions {
   readonly lineCounter: LineCounter;
 }
 
+/** Parses with positions. Repeated keys are found by `duplicateKeys`: the parser's own check costs far more on a file of many keys. */
 function parseWithPositions(text: string): Positions {
   const lineCounter = new LineCounter();
-  return {documents: parseAllDocuments(text, {lineCounter, prettyErrors: false, uniqueKeys: true}) as Document.Parsed[], lineCounter};
+  return {documents: parseAllDocuments(text, {lineCounter, prettyErrors: false, uniqueKeys: false}) as Document.Parsed[], lineCounter};
+}
+
+/** Offsets of every key repeated in its mapping: one pass with a set per mapping, and an explicit stack. */
+function duplicateKeys(document: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const {key, value} of node.items) {
+        if (isScalar(key)) {
+          const text = String(key.value);
+          if (seen.has(text)) offsets.push(rangeStart(key) ?? 0);
+          seen.add(text);
+        }
+        stack.push(value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return offsets.sort((a, b) => a - b);
 }
 
 /** A parsed YAML file: its plain value, and positions on demand. */
@@ -121,37 +145,94 @@ function firstInvalidUtf8(buffer: Buffer): Position {
 
 export type ReadResult = {source: SourceFile; diagnostics: Diagnostic[]} | {source: undefined; diagnostics: Diagnostic[]};
 
-/** Reads and parses one YAML file. */
-export function readYamlFile(file: string): ReadResult {
-  const fail = (position: Position, rule: string, message: string, hint?: string): ReadResult => ({
-    source: undefined,
-    diagnostics: [diagnosticAt(file, position, 'error', rule, message, hint)],
-  });
+/** `permission denied` from `EACCES: permission denied, open '…'`: the reason without the path. */
+function reason(error: unknown): string {
+  const {code, message} = error as NodeJS.ErrnoException;
+  const text = String(message);
+  return code && text.startsWith(`${code}: `) ? text.slice(code.length + 2).replace(/, \w+ '.*'$/s, '') : text;
+}
 
-  let buffer: Buffer;
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** What a path is, for messages: "a folder", "a FIFO", … */
+function kindOf(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Reads a file of the data folder, refusing anything that is not a regular
+ * file of at most `MAX_FILE_BYTES` inside `root` once links are resolved. The
+ * checks are made on the opened descriptor (`fstat`), so the file read is the
+ * file checked; `O_NONBLOCK` keeps a FIFO from blocking the open.
+ */
+function readDataFile(file: string, root: string): {buffer: Buffer} | {diagnostic: Diagnostic} {
+  const fail = (rule: string, message: string, hint?: string) => ({diagnostic: diagnosticAt(file, START, 'error', rule, message, hint)});
+  let real: string;
   try {
-    const stat = fs.statSync(file);
+    real = fs.realpathSync.native(file);
+  } catch (error) {
+    return fail(RULES.unreadable, `The file cannot be read: ${reason(error)}.`, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'It may be a link to a file that does not exist.' : undefined);
+  }
+  if (!isInside(root, real)) {
+    return fail(RULES.outsideData, `The file is a link to ${real}, outside the data folder.`, 'Links are followed only to files inside the data folder: copy the file here instead.');
+  }
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      return fail(RULES.notRegularFile, `This is ${kindOf(stat)}, not a regular file: it is not read.`, 'Data files must be ordinary .yaml files.');
+    }
     if (stat.size > MAX_FILE_BYTES) {
       return fail(
-        START,
         RULES.fileTooLarge,
         `The file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a data file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
         'One model per file keeps files small; check that this is the file you meant to put here.',
       );
     }
-    buffer = fs.readFileSync(file);
+    // Read one byte more than the size said: a file that grows while it is read is refused, not read on.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > stat.size) return fail(RULES.unreadable, 'The file changed while it was read.', 'Run the command again once the file is saved.');
+    return {buffer: buffer.subarray(0, length)};
   } catch (error) {
-    return fail(START, RULES.unreadable, `The file cannot be read: ${(error as Error).message}`);
+    return fail(RULES.unreadable, `The file cannot be read: ${reason(error)}.`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
 
+/** Reads and parses one YAML file of the data folder `root` (default: the file's own folder). */
+export function readYamlFile(file: string, root = path.dirname(path.resolve(file))): ReadResult {
+  const read = readDataFile(file, safeRealpath(root));
+  if ('diagnostic' in read) return {source: undefined, diagnostics: [read.diagnostic]};
+  const {buffer} = read;
   let text: string;
   try {
     text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(buffer);
   } catch {
-    return fail(firstInvalidUtf8(buffer), RULES.notUtf8, 'The file is not valid UTF-8.', 'Save it as UTF-8 (without changing its characters by hand).');
+    return {
+      source: undefined,
+      diagnostics: [diagnosticAt(file, firstInvalidUtf8(buffer), 'error', RULES.notUtf8, 'The file is not valid UTF-8.', 'Save it as UTF-8 (without changing its characters by hand).')],
+    };
   }
-
   return parseYaml(file, text);
+}
+
+function safeRealpath(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 const JS_YAML_OPTIONS = {schema: jsYaml.CORE_SCHEMA};
@@ -193,6 +274,9 @@ function parseYaml(file: string, text: string): ReadResult {
         const message = issue.message.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '');
         diagnostics.push(diagnosticAt(file, positionOfOffset(lineCounter, issue.pos[0]), severity, RULES.yamlSyntax, message, yamlHint(issue.code)));
       }
+    }
+    for (const offset of duplicateKeys(document)) {
+      diagnostics.push(diagnosticAt(file, positionOfOffset(lineCounter, offset), 'error', RULES.yamlSyntax, 'Map keys must be unique', yamlHint('DUPLICATE_KEY')));
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return {source: undefined, diagnostics};
@@ -252,66 +336,112 @@ export const TAXONOMY_FILE = 'taxonomy.yaml';
 export const ORGANIZATIONS_FILE = 'organizations.yaml';
 export const PRIMARY_HOSTS_FILE = 'primary-hosts.yaml';
 
-/** Reads `taxonomy.yaml`, `organizations.yaml` and `models/*.yaml` of a dataset directory. */
+/** `lstat`, or the error code when it fails. */
+function lstatOrCode(file: string): fs.Stats | NodeJS.ErrnoException {
+  try {
+    return fs.lstatSync(file);
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
+/**
+ * Reads `taxonomy.yaml`, `organizations.yaml` and `models/*.yaml` of a dataset
+ * directory. Links are followed only to files inside the data folder; only
+ * regular files are read.
+ */
 export function readDataset(dir: string): RawDataset {
   const root = path.resolve(dir);
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
-
-  const readFile = (name: string, what?: string): SourceFile | undefined => {
-    const file = path.join(root, name);
-    if (!fs.existsSync(file)) {
-      if (what === undefined) return undefined;
-      diagnostics.push(
-        diagnosticAt(file, START, 'error', RULES.missingFile, `The dataset has no ${name}.`, `Create ${name} with the ${what}.`),
-      );
-      return undefined;
-    }
-    const result = readYamlFile(file);
-    diagnostics.push(...result.diagnostics);
-    if (result.source) texts.set(file, result.source.text);
-    return result.source;
+  const add = (found: readonly Diagnostic[]) => {
+    for (const diagnostic of found) diagnostics.push(diagnostic);
   };
+  const unreadable = (file: string, what: string, error: NodeJS.ErrnoException) =>
+    diagnosticAt(file, START, 'error', RULES.unreadable, `The ${what} cannot be read: ${reason(error)}.`, error.code === 'EACCES' ? 'Check its permissions.' : undefined);
 
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+  const rootStat = lstatOrCode(root);
+  const realRoot = safeRealpath(root);
+  const rootIsDir = !(rootStat instanceof Error) && (rootStat.isDirectory() || (rootStat.isSymbolicLink() && fs.statSync(realRoot, {throwIfNoEntry: false})?.isDirectory() === true));
+  if (!rootIsDir) {
     diagnostics.push(
-      diagnosticAt(root, START, 'error', RULES.missingFile, 'The dataset directory does not exist.', 'Pass the folder that holds taxonomy.yaml, organizations.yaml and models/.'),
+      rootStat instanceof Error && rootStat.code !== 'ENOENT' && rootStat.code !== 'ENOTDIR'
+        ? unreadable(root, 'dataset directory', rootStat)
+        : diagnosticAt(root, START, 'error', RULES.missingFile, 'The dataset directory does not exist.', 'Pass the folder that holds taxonomy.yaml, organizations.yaml and models/.'),
     );
     return {dir: root, models: [], diagnostics, texts};
   }
 
-  const taxonomy = readFile(TAXONOMY_FILE, 'facets and their terms');
-  const organizations = readFile(ORGANIZATIONS_FILE, 'organizations the models refer to');
-  const primaryHosts = readFile(PRIMARY_HOSTS_FILE);
+  const readFile = (file: string): SourceFile | undefined => {
+    const result = readYamlFile(file, realRoot);
+    add(result.diagnostics);
+    if (result.source) texts.set(file, result.source.text);
+    return result.source;
+  };
+  /** Reads a top-level file; without `what` it is optional and may be absent. */
+  const readTopLevel = (name: string, what?: string): SourceFile | undefined => {
+    const file = path.join(root, name);
+    const stat = lstatOrCode(file);
+    if (stat instanceof Error) {
+      if (stat.code === 'ENOENT' && what === undefined) return undefined;
+      diagnostics.push(
+        stat.code === 'ENOENT'
+          ? diagnosticAt(file, START, 'error', RULES.missingFile, `The dataset has no ${name}.`, `Create ${name} with the ${what}.`)
+          : unreadable(file, 'file', stat),
+      );
+      return undefined;
+    }
+    return readFile(file);
+  };
+
+  const taxonomy = readTopLevel(TAXONOMY_FILE, 'facets and their terms');
+  const organizations = readTopLevel(ORGANIZATIONS_FILE, 'organizations the models refer to');
+  const primaryHosts = readTopLevel(PRIMARY_HOSTS_FILE);
 
   const modelsDir = path.join(root, MODELS_DIR);
-  const entries = fs.existsSync(modelsDir) && fs.statSync(modelsDir).isDirectory() ? fs.readdirSync(modelsDir, {withFileTypes: true}) : [];
+  let entries: fs.Dirent[] = [];
+  try {
+    entries = fs.readdirSync(modelsDir, {withFileTypes: true});
+  } catch (error) {
+    const {code} = error as NodeJS.ErrnoException;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      diagnostics.push(unreadable(modelsDir, 'folder', error as NodeJS.ErrnoException));
+      return {dir: root, taxonomy, organizations, models: [], diagnostics, texts};
+    }
+  }
   const models: SourceFile[] = [];
+  let modelFiles = 0;
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = path.join(modelsDir, entry.name);
     if (entry.name.startsWith('.')) continue;
-    if (!entry.isFile() || !entry.name.endsWith('.yaml')) {
-      diagnostics.push(
-        diagnosticAt(
-          file,
-          START,
-          'warning',
-          RULES.strayFile,
-          `Ignored ${entry.isFile() ? 'file' : 'folder'}: only models/<id>.yaml files are read.`,
-          entry.name.endsWith('.yml') ? 'Rename it to .yaml.' : 'Move it out of models/, or rename it to <id>.yaml.',
-        ),
-      );
+    if (entry.name.endsWith('.yaml')) {
+      // A file, or a link to one inside the data folder; anything else named like a model is an error, never skipped.
+      modelFiles++;
+      if (entry.isDirectory()) {
+        diagnostics.push(
+          diagnosticAt(file, START, 'error', RULES.notRegularFile, 'This is a folder, not a file: the model it names is not read.', 'Put the model in models/<id>.yaml, a file.'),
+        );
+        continue;
+      }
+      const source = readFile(file);
+      if (source) models.push(source);
       continue;
     }
-    const result = readYamlFile(file);
-    diagnostics.push(...result.diagnostics);
-    if (result.source) {
-      models.push(result.source);
-      texts.set(file, result.source.text);
-    }
+    const kind = entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : 'folder';
+    // A `.yml` or `.YAML` file is a model that would be skipped: an error, so that validation does not pass without it.
+    const skippedModel = kind !== 'folder' && /\.ya?ml$/i.test(entry.name);
+    diagnostics.push(
+      diagnosticAt(
+        file,
+        START,
+        skippedModel ? 'error' : 'warning',
+        RULES.strayFile,
+        `Ignored ${kind}: only models/<id>.yaml files are read.`,
+        skippedModel ? 'Rename it to <id>.yaml (lowercase .yaml).' : 'Move it out of models/, or rename it to <id>.yaml.',
+      ),
+    );
   }
-  const modelFiles = entries.filter((e) => e.isFile() && e.name.endsWith('.yaml'));
-  if (modelFiles.length === 0) {
+  if (modelFiles === 0) {
     diagnostics.push(
       diagnosticAt(modelsDir, START, 'error', RULES.noModels, 'The dataset has no models: models/ holds no .yaml file.', 'Add one file per model: models/<id>.yaml.'),
     );

@@ -48,7 +48,7 @@ export const ORGANIZATION_KINDS = ['industry', 'academia', 'collective', 'govern
 
 /** A parameter count: a positive number, or a string such as `340M`, `1.5B`, `175e9`. */
 export const ParameterCount = Type.Union([Type.Number(), Type.String()], {
-  description: 'Parameter count: a number (175e9) or a string with a suffix K, M, B or T (340M, 1.5B).',
+  description: 'Parameter count: a whole number of at least 1 (175e9), or a number with a suffix K, M, B or T that comes to at least 1 (340M, 1.5B).',
 });
 
 export const Alias = Type.Union(

@@ -3,7 +3,8 @@ import type {TSchema} from '@sinclair/typebox';
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
 import {RULES} from './constants.js';
 import {diagnosticAt, locate, type PathSegment, type SourceFile} from './load.js';
-import {didYouMean} from './suggest.js';
+import {pushTo} from './dataset.js';
+import {didYouMean, quote} from './suggest.js';
 import type {Diagnostic} from './types.js';
 
 const ajv = new Ajv({allErrors: true, strict: false, verbose: true});
@@ -35,31 +36,39 @@ export function formatPath(segments: readonly PathSegment[]): string {
   );
 }
 
-function describe(segments: readonly PathSegment[]): string {
-  return segments.length === 0 ? 'The entry' : `"${formatPath(segments)}"`;
+/** `The entry`, or the quoted path: `"sizes[0].parameters"`. */
+export function describe(segments: readonly PathSegment[]): string {
+  return segments.length === 0 ? 'The entry' : quote(formatPath(segments));
 }
 
 /**
  * Keeps, for each `anyOf`, only the errors of the branch that fits the
  * value's type: a union of a string and an object should complain about the
  * object's fields, not that it is not a string.
+ *
+ * Ajv reports a union's branch errors right before the union's own error, so
+ * they are the run at the end of what is kept so far: one pass, linear in the
+ * number of errors (thousands of invalid aliases share one schema path).
  */
 function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const unions = errors.filter((e) => e.keyword === 'anyOf');
-  let kept = [...errors];
-  for (const union of unions) {
-    const prefix = `${union.schemaPath}/`;
+  const kept: ErrorObject[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf') {
+      kept.push(error);
+      continue;
+    }
+    const prefix = `${error.schemaPath}/`;
+    const within = (e: ErrorObject) => e.schemaPath.startsWith(prefix) && (e.instancePath === error.instancePath || e.instancePath.startsWith(`${error.instancePath}/`));
+    let first = kept.length;
+    while (first > 0 && within(kept[first - 1]!)) first--;
     const branches = new Map<string, ErrorObject[]>();
-    for (const error of kept) {
-      if (!error.schemaPath.startsWith(prefix)) continue;
-      const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
-      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+    for (const branchError of kept.splice(first)) {
+      pushTo(branches, branchError.schemaPath.slice(prefix.length).split('/')[0]!, branchError);
     }
     const fitting = [...branches.values()].find(
-      (branchErrors) => !branchErrors.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath),
+      (branchErrors) => !branchErrors.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath),
     );
-    kept = kept.filter((e) => !e.schemaPath.startsWith(prefix) && e !== union);
-    kept.push(...(fitting ?? [union]));
+    for (const fitted of fitting ?? [error]) kept.push(fitted);
   }
   return kept;
 }
@@ -83,7 +92,7 @@ function toDiagnostic(source: SourceFile, error: ErrorObject): Diagnostic {
         at([...segments, field], 'key'),
         'error',
         RULES.unknownField,
-        `${describe(segments)} has an unknown field "${field}".`,
+        `${describe(segments)} has an unknown field ${quote(field)}.`,
         suggestion ?? (known.length > 0 ? `Known fields: ${known.join(', ')}.` : undefined),
       );
     }
@@ -109,7 +118,7 @@ function toDiagnostic(source: SourceFile, error: ErrorObject): Diagnostic {
     case 'type':
       return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} must be ${article(String(params.type))}.`, (error.parentSchema as {description?: string}).description);
     case 'pattern':
-      return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} ${JSON.stringify(error.data)} has the wrong form.`, (error.parentSchema as {description?: string}).description);
+      return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} ${quote(String(error.data))} has the wrong form.`, (error.parentSchema as {description?: string}).description);
     default: {
       const description = (error.parentSchema as {description?: string}).description;
       return diagnosticAt(file, at(segments), 'error', RULES.schema, `${describe(segments)} ${error.message ?? 'is invalid'}.`, description);

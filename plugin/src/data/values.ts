@@ -2,14 +2,19 @@
 
 const SUFFIXES: Record<string, number> = {K: 1e3, M: 1e6, B: 1e9, T: 1e12};
 
-/** `340M`, `1.5B`, `175e9`, `1.6T`, or a number; undefined when not a positive count. */
+/**
+ * `340M`, `1.5B`, `175e9`, `1.6T`, or a number; undefined when not a count.
+ * A count is whole and at least 1: a bare number must be a whole number ≥ 1
+ * (`0.4` and `2.5` are refused), a number with a unit must come to at least
+ * one parameter and is rounded to a whole count (`0.4B` is 400,000,000).
+ */
 export function parseParameterCount(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  const match = /^(\d+(?:\.\d+)?(?:[eE]\+?\d+)?)\s*([KMBT])?$/i.exec(value.trim());
-  if (!match) return undefined;
-  const count = Number(match[1]) * (match[2] ? SUFFIXES[match[2].toUpperCase()]! : 1);
-  return Number.isFinite(count) && count > 0 ? Math.round(count) : undefined;
+  const match = typeof value === 'number' ? undefined : typeof value === 'string' ? /^(\d+(?:\.\d+)?(?:[eE]\+?\d+)?)\s*([KMBT])?$/i.exec(value.trim()) : null;
+  if (match === null) return undefined;
+  const number = match ? Number(match[1]) : (value as number);
+  const unit = match?.[2];
+  const count = unit ? Math.round(number * SUFFIXES[unit.toUpperCase()]!) : number;
+  return Number.isSafeInteger(count) && count >= 1 ? count : undefined;
 }
 
 /** 175000000000 → `175B`; 1.5e9 → `1.5B`. */
@@ -32,6 +37,8 @@ export function parseDate(value: string | number): ParsedDate | undefined {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(String(value));
   if (!match) return undefined;
   const year = Number(match[1]);
+  // Years 0000–0099 are refused: JavaScript dates read them as 1900–1999.
+  if (year < 100) return undefined;
   if (match[2] === undefined) return {year, precision: 'year'};
   const month = Number(match[2]);
   if (month < 1 || month > 12) return undefined;

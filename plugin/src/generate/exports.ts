@@ -33,7 +33,16 @@ const CSV_COLUMNS: readonly [string, (model: Model) => string][] = [
   ['arxiv', (m) => m.paper.arxiv ?? ''],
 ];
 
-const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * One CSV field: a value that a spreadsheet would read as a formula (starting
+ * with `=`, `+`, `-`, `@`, tab or carriage return; OWASP's rule) gets a leading
+ * `'`, then RFC 4180 quoting. No column holds negative numbers, so no value
+ * starting with `-` is a legitimate number.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 /** RFC 4180 CSV, one row per model. */
 export function toModelsCsv(dataset: Dataset): string {

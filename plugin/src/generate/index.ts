@@ -1,5 +1,4 @@
 /** Everything the plugin writes, as a map from relative path to content. Pure. */
-import path from 'node:path';
 import type {Dataset, Model} from '../data/index.js';
 import type {GenerateContext} from './context.js';
 import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
@@ -8,7 +7,7 @@ import {compareByRelease} from './format.js';
 import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
 import {buildSurveyPage} from './surveyPage.js';
-import {cardPath, exportPath, inventoryPath, propsFile, RESERVED_IDS} from './paths.js';
+import {cardPath, exportPath, inventoryPath, propsFile} from './paths.js';
 import {buildSidebars} from './sidebar.js';
 import {buildIdsPage} from './idsPage.js';
 import {buildInventory, linkables, toObjectsInv, type Linkable} from './inventory.js';
@@ -24,15 +23,6 @@ export {defaultTranslationFile, loadMessages, MESSAGES_FILE} from './messages.js
 export const DOCS_DIR = 'docs';
 export const STATIC_DIR = 'static';
 export const SIDEBARS_FILE = 'sidebars.json';
-
-/** Model ids (current or former) that collide with generated pages, with a message for each. */
-export function findReservedIds(dataset: Dataset): string[] {
-  return dataset.models.flatMap((model) =>
-    [model.id, ...model.formerIds]
-      .filter((id) => RESERVED_IDS.has(id))
-      .map((id) => `${path.join(dataset.dir, model.file)}: the id "${id}" is reserved for a page of the atlas (${[...RESERVED_IDS].join(', ')}); ${id === model.id ? 'rename the model' : 'remove it from formerIds'}.`),
-  );
-}
 
 function buildPages(atlas: Atlas): GeneratedPage[] {
   const {dataset, context} = atlas;

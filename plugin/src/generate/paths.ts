@@ -7,20 +7,36 @@ export const OVERVIEW_PAGES = ['explorer', 'timeline', 'family-tree'] as const;
 export const SURVEY_PAGE = 'survey';
 export type OverviewPage = (typeof OVERVIEW_PAGES)[number];
 
-/** Model ids that would collide with generated pages or static files. */
-export const RESERVED_IDS: ReadonlySet<string> = new Set([
-  ...OVERVIEW_PAGES,
-  SURVEY_PAGE,
-  'domain',
-  'architecture',
-  'objective',
-  'organization',
-  'year',
-  'tags',
-  'cards',
-  'index',
-  'ids',
-] satisfies string[]);
+/** Model ids that would collide with generated pages or static files: `validate` refuses them. */
+export {RESERVED_IDS} from '../data/constants.js';
+
+/** A folder name taken from a value the plugin does not choose (a locale, a plugin id). */
+const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/**
+ * The folder the plugin generates into for one instance and locale, inside
+ * `generatedFilesDir` (`.docusaurus/`). Throws, before anything is written,
+ * when the plugin id or the locale is not a plain folder name: a locale such
+ * as `../../../docs` would otherwise make the sync step delete user files.
+ */
+export function generatedFolder(generatedFilesDir: string, pluginId: string, locale: string): string {
+  for (const [what, value] of [['plugin id', pluginId], ['locale', locale]] as const) {
+    if (!SAFE_SEGMENT.test(value)) {
+      throw new Error(`Model Atlas: the ${what} ${JSON.stringify(value)} cannot name a folder; use letters, digits, "_" and "-" only (such as "en" or "zh-Hans").`);
+    }
+  }
+  return path.join(generatedFilesDir, 'docusaurus-plugin-model-atlas', pluginId, locale);
+}
+
+/** The absolute path of the relative path `file` in `dir`; throws when it would leave `dir`. */
+export function resolveInside(dir: string, file: string): string {
+  const target = path.resolve(dir, file);
+  const relative = path.relative(dir, target);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new Error(`Model Atlas: refusing to write ${JSON.stringify(file)}, which is outside ${dir}.`);
+  }
+  return target;
+}
 
 export const modelPermalink = (base: string, id: string) => `/${base}/${id}`;
 export const overviewPermalink = (base: string, page?: OverviewPage | typeof SURVEY_PAGE) => (page ? `/${base}/${page}` : `/${base}/`);

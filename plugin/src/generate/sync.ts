@@ -1,6 +1,7 @@
 /** Writes a set of files into a folder the plugin owns: only changed files, and deletes the rest. */
 import fs from 'node:fs';
 import path from 'node:path';
+import {resolveInside} from './paths.js';
 
 export interface SyncResult {
   readonly written: readonly string[];
@@ -24,11 +25,11 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-/** Writes the files (text or bytes) whose content differs from what `dir` holds; returns their paths. */
+/** Writes the files (text or bytes) whose content differs from what `dir` holds; returns their paths. Throws on a path outside `dir`. */
 export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   const written: string[] = [];
   for (const [file, content] of files) {
-    const target = path.join(dir, file);
+    const target = resolveInside(dir, file);
     if (fs.existsSync(target) && fs.readFileSync(target).equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)) continue;
     fs.mkdirSync(path.dirname(target), {recursive: true});
     fs.writeFileSync(target, content);
@@ -37,8 +38,9 @@ export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string
   return written;
 }
 
-/** Makes `dir` hold exactly `files` (relative POSIX paths), touching only what differs. */
+/** Makes `dir` hold exactly `files` (relative POSIX paths), touching only what differs; nothing outside `dir`. */
 export function syncFolder(dir: string, files: ReadonlyMap<string, string | Uint8Array>): SyncResult {
+  for (const file of files.keys()) resolveInside(dir, file);
   const deleted = listFiles(dir).filter((file) => !files.has(file));
   for (const file of deleted) fs.rmSync(path.join(dir, file));
   if (deleted.length > 0) removeEmptyFolders(dir);
