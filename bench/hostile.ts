@@ -20,7 +20,7 @@ export function modelYaml(id: string, fields: Record<string, string> = {}): stri
     released: '{date: 2019-01, basis: blog}',
     paper: `{title: 'Paper ${id}', arxiv: null}`,
     summary: 'A model.',
-    sources: '[{url: "https://example.org", supports: [paper, released, architecture, objectives, lineage, sizes, organizations]}]',
+    sources: '[{url: "https://openai.com/research/synthetic", supports: [paper, released, architecture, objectives, lineage, sizes, organizations]}]',
     ...fields,
   };
   return Object.entries(base)
