@@ -116,6 +116,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       sidebarPath: path.join(outDir, SIDEBARS_FILE),
       tags: null,
       onInlineTags: 'ignore',
+      // Ids are data (an organization may be called `01-ai`): never read a number prefix off a generated file.
+      numberPrefixParser: false,
       // The dataset (with its hash) in the options also keys the MDX loader's cache.
       remarkPlugins: [[remarkModelLinks, {data: dataset, routeBasePath: `/${routeBasePath}`}], ...(options.docs.remarkPlugins ?? [])],
     },
