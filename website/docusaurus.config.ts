@@ -45,7 +45,8 @@ const config: Config = {
     ],
   ],
   plugins: [
-    ['docusaurus-plugin-model-atlas', {path: DATA, editUrl: 'https://github.com/model-atlas/model-atlas/edit/main/data'}],
+    // The sidebar lists facets, not every model: a model page then loads data about no other model.
+    ['docusaurus-plugin-model-atlas', {path: DATA, sidebar: 'facets', editUrl: 'https://github.com/model-atlas/model-atlas/edit/main/data'}],
     [
       '@docusaurus/plugin-content-docs',
       {

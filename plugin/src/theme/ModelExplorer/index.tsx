@@ -62,15 +62,21 @@ function sortLabel(sort: Sort): string {
   }
 }
 
-/** Filter state lives in the query string so that a view can be shared. */
-function useQueryState(): [URLSearchParams, (key: string, value: string) => void] {
+/**
+ * Filter state lives in the query string so that a view can be shared. One update may change several keys:
+ * each is applied to the same URL, so that none is lost (two updates from one render would both start
+ * from the old URL, and the second would undo the first).
+ */
+function useQueryState(): [URLSearchParams, (changes: Readonly<Record<string, string>>) => void] {
   const location = useLocation();
   const history = useHistory();
   const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
-  const set = (key: string, value: string) => {
+  const set = (changes: Readonly<Record<string, string>>) => {
     const next = new URLSearchParams(location.search);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     const search = next.toString();
     history.replace({...location, search: search ? `?${search}` : ''});
   };
@@ -88,7 +94,7 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
   const {i18n} = useDocusaurusContext();
   const [data, setData] = useState<ExplorerData | undefined>();
   const [failed, setFailed] = useState(false);
-  const [params, setParam] = useQueryState();
+  const [params, setParams] = useQueryState();
 
   useEffect(() => {
     fetch(url)
@@ -134,8 +140,7 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
       type="button"
       className={styles.sort}
       onClick={() => {
-        setParam('sort', column);
-        setParam('order', sort === column && descending ? 'asc' : '');
+        setParams({sort: column, order: sort === column && descending ? 'asc' : ''});
       }}
     >
       {sortLabel(column)}
@@ -148,12 +153,12 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
       <div className={styles.controls}>
         <label>
           {translate({id: 'modelAtlas.explorer.search', message: 'Search'})}
-          <input type="search" value={params.get('q') ?? ''} onChange={(event) => setParam('q', event.target.value)} />
+          <input type="search" value={params.get('q') ?? ''} onChange={(event) => setParams({q: event.target.value})} />
         </label>
         {FILTERS.map((filter) => (
           <label key={filter}>
             {filterLabel(filter)}
-            <select value={params.get(filter) ?? ''} onChange={(event) => setParam(filter, event.target.value)}>
+            <select value={params.get(filter) ?? ''} onChange={(event) => setParams({[filter]: event.target.value})}>
               <option value="">{translate({id: 'modelAtlas.explorer.all', message: 'All'})}</option>
               {options(filter).map((term) => (
                 <option key={term} value={term}>

@@ -1,0 +1,93 @@
+import type {ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import {translate} from '@docusaurus/Translate';
+import type {Props} from '@theme/ModelGraph';
+import {relationLabel} from '@theme/ModelLineage/relationLabel';
+import styles from './styles.module.css';
+
+/** Every relation, in the legend's order; each has its own line style (see styles.module.css). */
+export const RELATIONS = [
+  'builds-on',
+  'fine-tuned-from',
+  'instruction-tuned-from',
+  'continued-from',
+  'successor-of',
+  'variant-of',
+  'distilled-from',
+  'compressed-from',
+  'uses-component',
+] as const;
+
+/** The line style of each relation, as in the graph and the legend. */
+export function RelationLegend({relations}: {relations: readonly Props['layout']['edges'][number]['relation'][]}): ReactNode {
+  const shown = RELATIONS.filter((relation) => relations.includes(relation));
+  return (
+    <ul className={styles.legend} aria-label={translate({id: 'modelAtlas.graph.legend', message: 'Line styles of the relations'})}>
+      {shown.map((relation) => (
+        <li key={relation}>
+          <svg width="36" height="10" aria-hidden="true" focusable="false">
+            <line x1="1" y1="5" x2="35" y2="5" className={styles[relation]} />
+          </svg>
+          {/* The line points from the older model to the newer one that builds on it. */}
+          {relationLabel(relation)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A lineage graph laid out at build time (or by the family tree's filters): parents on the left, models
+ * deriving from them on the right; every node links to its model page. Rendered on the server, so it works
+ * without JavaScript.
+ */
+export default function ModelGraph({layout, nodes, label, current, highlighted, domainOf, zoom = 1}: Props): ReactNode {
+  const placed = new Map(layout.nodes.map((node) => [node.id, node]));
+  const dim = (id: string) => highlighted !== undefined && !highlighted.has(id);
+  return (
+    <svg
+      role="group"
+      aria-label={label}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width * zoom}
+      height={layout.height * zoom}
+      className={styles.graph}
+      style={zoom === 1 ? undefined : {maxWidth: 'none'}}
+    >
+      <defs>
+        <marker id="model-atlas-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0 0L8 4L0 8z" className={styles.arrow} />
+        </marker>
+      </defs>
+      {layout.edges.map((edge) => (
+        <path key={`${edge.from}-${edge.to}`} d={edge.d} className={`${styles.edge} ${styles[edge.relation]} ${dim(edge.from) || dim(edge.to) ? styles.dim : ''}`} markerEnd="url(#model-atlas-arrow)">
+          <title>{`${nodes[edge.from]?.label ?? edge.from} — ${relationLabel(edge.relation)} — ${nodes[edge.to]?.label ?? edge.to}`}</title>
+        </path>
+      ))}
+      {layout.nodes.map((node) => {
+        const info = nodes[node.id];
+        if (!info) return null;
+        const box = placed.get(node.id)!;
+        const domain = domainOf?.(node.id);
+        const className = [styles.node, node.id === current ? styles.current : '', dim(node.id) ? styles.dim : '', domain === undefined ? '' : styles[`domain${domain % 8}`]].join(' ');
+        const body = (
+          <g transform={`translate(${box.x} ${box.y})`} className={className}>
+            <rect width={box.width} height={box.height} rx={4} />
+            <text x={box.width / 2} y={box.height / 2} dominantBaseline="central" textAnchor="middle">
+              {info.label}
+            </text>
+          </g>
+        );
+        return node.id === current ? (
+          <g key={node.id} aria-current="page">
+            {body}
+          </g>
+        ) : (
+          <Link key={node.id} to={info.permalink}>
+            {body}
+          </Link>
+        );
+      })}
+    </svg>
+  );
+}
