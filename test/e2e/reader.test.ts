@@ -156,6 +156,18 @@ describe('the explorer', () => {
   });
 });
 
+describe('zh-Hans', () => {
+  it('should have every notes page in Chinese', () => {
+    const pages = fs.readdirSync(path.join(WEBSITE, 'notes')).filter((file) => file.endsWith('.md'));
+    const untranslated = pages.filter((file) => {
+      const html = fs.readFileSync(path.join(BUILD, 'zh-Hans/notes', file.replace(/\.md$/, '.html')), 'utf8');
+      return !/<h1[^>]*>[^<]*[\u4e00-\u9fff]/.test(html);
+    });
+    expect(pages.length).toBeGreaterThan(0);
+    expect(untranslated).toEqual([]);
+  });
+});
+
 describe('wide pages', () => {
   it.each(['/models/explorer', '/models/timeline', '/models/family-tree'])('should use the full content width of %s without sideways scrolling at 1280 px', async (url) => {
     const page = await open(url);
