@@ -42,8 +42,12 @@ declare module '@theme/ModelGraph' {
     readonly zoom?: number;
   }
   export const RELATIONS: readonly import('./generate/props.js').GraphInputEdge['relation'][];
+  export function DomainLegend(props: {domains: readonly import('./generate/props.js').DomainLink[]; shape: 'box' | 'dot'}): import('react').ReactNode;
   export function RelationLegend(props: {relations: readonly import('./generate/props.js').GraphInputEdge['relation'][]}): import('react').ReactNode;
   export default function ModelGraph(props: Props): import('react').ReactNode;
+}
+declare module '@theme/ModelGraph/domainColour' {
+  export {domainColour} from './theme/ModelGraph/domainColour.js';
 }
 declare module '@theme/ModelScaleChart' {
   export interface Props {

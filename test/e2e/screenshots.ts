@@ -23,14 +23,15 @@ try {
       const page = await browser.newPage();
       await page.setViewportSize({width, height: 900});
       await page.goto(served.url + picture.url, {waitUntil: 'networkidle'});
-      const figure = page.locator(picture.selector).first();
-      await figure.scrollIntoViewIfNeeded();
-      const box = (await figure.boundingBox())!;
-      // At most one and a half screens of a tall picture.
-      const height = Math.min(box.height, 1350);
-      await page.setViewportSize({width, height: Math.ceil(height) + 40});
-      const clip = (await figure.boundingBox())!;
-      await page.screenshot({path: path.join(OUT, `${picture.name}-${width}.png`), clip: {x: clip.x, y: clip.y, width: clip.width, height: Math.min(clip.height, height)}, fullPage: true});
+      // The sticky navbar would cover the top of the picture.
+      await page.addStyleTag({content: '.navbar { position: static !important; }'});
+      const box = await page.locator(picture.selector).first().evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        return {x: rect.left + window.scrollX, y: rect.top + window.scrollY, width: rect.width, height: rect.height};
+      });
+      // At most about one and a half screens of a tall picture.
+      const clip = {x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: Math.min(width, box.width + 16), height: Math.min(box.height + 16, 1350)};
+      await page.screenshot({path: path.join(OUT, `${picture.name}-${width}.png`), clip, fullPage: true});
       await page.close();
     }
   }

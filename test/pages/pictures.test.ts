@@ -2,7 +2,7 @@
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
-import {CHART_WIDTH, formatParameters, layoutScale, layoutTimeline, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
+import {CHART_WIDTH, layoutScale, layoutTimeline, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
 import {descendantsOf, labelWidth, layoutGraph, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
 import {withoutModelDocs} from '../../plugin/src/generate/versionProps.js';
 
@@ -31,7 +31,7 @@ describe('layoutGraph', () => {
     expect(layout.edges).toHaveLength(edges.length);
     for (const edge of layout.edges) {
       expect(placed.get(edge.to)!.x + placed.get(edge.to)!.width, `${edge.to} → ${edge.from}`).toBeLessThan(placed.get(edge.from)!.x);
-      expect(edge.d).toMatch(/^M[\d.]+ [\d.]+C/);
+      expect(edge.d).toMatch(/^M[\d.]+ [\d.]+(Q[\d. ]+)*L[\d.]+ [\d.]+$/);
     }
   });
 
@@ -109,8 +109,8 @@ describe('layoutScale', () => {
     for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 0);
   });
 
-  it('should format parameter counts as people write them', () => {
-    expect([340e6, 1.5e9, 1.6e12, 66e3].map(formatParameters)).toEqual(['340M', '1.5B', '1.6T', '66K']);
+  it('should give each model its size as people write it', () => {
+    expect(scale.models.map((model) => model.size)).toEqual(['340M', '175B', '1.6T']);
   });
 });
 

@@ -3,6 +3,7 @@
  * Pure: the theme only draws what these return.
  */
 import {scaleLog, scaleUtc} from 'd3-scale';
+import {formatParameterCount} from '../../data/values.js';
 import {labelWidth} from './graph.js';
 
 /** Width of both charts' viewBox; the SVG scales to the content column. */
@@ -104,13 +105,8 @@ export interface ScaleLayout {
   readonly plot: {readonly left: number; readonly top: number; readonly right: number; readonly bottom: number};
   readonly years: readonly Tick[];
   readonly parameters: readonly Tick[];
-  readonly models: readonly (ScaleModel & {readonly x: number; readonly y: number})[];
-}
-
-/** A parameter count as people write it: 340M, 1.5B, 1.6T. */
-export function formatParameters(count: number): string {
-  const [scale, suffix] = count >= 1e12 ? [1e12, 'T'] : count >= 1e9 ? [1e9, 'B'] : count >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
-  return `${Number((count / scale).toPrecision(3))}${suffix}`;
+  /** `size` is the parameter count as people write it (340M, 1.5B). */
+  readonly models: readonly (ScaleModel & {readonly x: number; readonly y: number; readonly size: string})[];
 }
 
 /** Parameters on a log scale against release date; ticks at the powers of ten. */
@@ -129,13 +125,13 @@ export function layoutScale(models: readonly ScaleModel[]): ScaleLayout {
   const parameters = y
     .ticks()
     .filter((tick) => Number.isInteger(Math.log10(tick)))
-    .map((tick): Tick => ({position: round(y(tick)), label: formatParameters(tick)}));
+    .map((tick): Tick => ({position: round(y(tick)), label: formatParameterCount(tick)}));
   return {
     width: CHART_WIDTH,
     height,
     plot,
     years: ticks,
     parameters,
-    models: [...models].sort((a, b) => a.date.localeCompare(b.date)).map((model) => ({...model, x: x(model.date), y: round(y(model.parameters))})),
+    models: [...models].sort((a, b) => a.date.localeCompare(b.date)).map((model) => ({...model, x: x(model.date), y: round(y(model.parameters)), size: formatParameterCount(model.parameters)})),
   };
 }

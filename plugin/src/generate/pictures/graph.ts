@@ -53,12 +53,17 @@ export function labelWidth(label: string, fontSize = NODE_FONT_SIZE): number {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-/** A smooth path through dagre's edge points (a cubic curve between first and last). */
+/**
+ * A smooth path along dagre's route (which bends around the nodes in between): quadratic curves through
+ * the midpoints of the route's segments, with the route's points as control points.
+ */
 function edgePath(points: readonly {x: number; y: number}[]): string {
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
-  const middle = (first.x + last.x) / 2;
-  return `M${round(first.x)} ${round(first.y)}C${round(middle)} ${round(first.y)} ${round(middle)} ${round(last.y)} ${round(last.x)} ${round(last.y)}`;
+  const at = (point: {x: number; y: number}) => `${round(point.x)} ${round(point.y)}`;
+  const curves = points.slice(1, -1).map((point, index) => {
+    const next = points[index + 2]!;
+    return `Q${at(point)} ${at({x: (point.x + next.x) / 2, y: (point.y + next.y) / 2})}`;
+  });
+  return `M${at(points[0]!)}${curves.join('')}L${at(points[points.length - 1]!)}`;
 }
 
 /** Lays out `nodes` in layers by generation; edges whose ends are not both in `nodes` are left out. */

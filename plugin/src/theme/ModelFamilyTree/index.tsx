@@ -3,7 +3,7 @@ import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import type {Props} from '@theme/ModelFamilyTree';
-import ModelGraph, {RelationLegend} from '@theme/ModelGraph';
+import ModelGraph, {DomainLegend, RelationLegend} from '@theme/ModelGraph';
 import {relationLabel} from '@theme/ModelLineage/relationLabel';
 import type {GraphLayout} from '../../generate/props.js';
 import styles from './styles.module.css';
@@ -125,16 +125,7 @@ export default function ModelFamilyTree(props: Props): ReactNode {
           )}
         </p>
         <RelationLegend relations={edges.map((edge) => edge.relation)} />
-        <ul className={styles.domains}>
-          {domains.map((domain, index) => (
-            <li key={domain.id}>
-              <svg width="14" height="14" aria-hidden="true" focusable="false" className={styles[`domain${index % 8}`]}>
-                <rect x="1" y="1" width="12" height="12" rx="2" />
-              </svg>
-              <Link to={domain.permalink}>{domain.label}</Link>
-            </li>
-          ))}
-        </ul>
+        <DomainLegend domains={domains} shape="box" />
         <details>
           <summary>{translate({id: 'modelAtlas.familyTree.asList', message: 'The same graph as a list'})}</summary>
           <ul>

@@ -2,7 +2,9 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelGraph';
+import type {DomainLink} from '../../generate/props.js';
 import {relationLabel} from '@theme/ModelLineage/relationLabel';
+import {domainColour} from '@theme/ModelGraph/domainColour';
 import styles from './styles.module.css';
 
 /** Every relation, in the legend's order; each has its own line style (see styles.module.css). */
@@ -30,6 +32,26 @@ export function RelationLegend({relations}: {relations: readonly Props['layout']
           </svg>
           {/* The line points from the older model to the newer one that builds on it. */}
           {relationLabel(relation)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The colour of each domain, as in the pictures; each label links to the domain's page. */
+export function DomainLegend({domains, shape}: {domains: readonly DomainLink[]; shape: 'box' | 'dot'}): ReactNode {
+  return (
+    <ul className={styles.legend} aria-label={translate({id: 'modelAtlas.graph.domains', message: 'Colours of the domains'})}>
+      {domains.map((domain, index) => (
+        <li key={domain.id}>
+          <svg width="14" height="14" aria-hidden="true" focusable="false">
+            {shape === 'box' ? (
+              <rect x="1.5" y="1.5" width="11" height="11" rx="2" fill="none" strokeWidth="3" stroke={domainColour(index)} />
+            ) : (
+              <circle cx="7" cy="7" r="5.5" fill={domainColour(index)} />
+            )}
+          </svg>
+          <Link to={domain.permalink}>{domain.label}</Link>
         </li>
       ))}
     </ul>
@@ -69,10 +91,10 @@ export default function ModelGraph({layout, nodes, label, current, highlighted, 
         if (!info) return null;
         const box = placed.get(node.id)!;
         const domain = domainOf?.(node.id);
-        const className = [styles.node, node.id === current ? styles.current : '', dim(node.id) ? styles.dim : '', domain === undefined ? '' : styles[`domain${domain % 8}`]].join(' ');
+        const className = [styles.node, node.id === current ? styles.current : '', dim(node.id) ? styles.dim : ''].join(' ');
         const body = (
           <g transform={`translate(${box.x} ${box.y})`} className={className}>
-            <rect width={box.width} height={box.height} rx={4} />
+            <rect width={box.width} height={box.height} rx={4} style={domain === undefined || node.id === current ? undefined : {stroke: domainColour(domain)}} />
             <text x={box.width / 2} y={box.height / 2} dominantBaseline="central" textAnchor="middle">
               {info.label}
             </text>

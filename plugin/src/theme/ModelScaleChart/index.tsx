@@ -2,7 +2,8 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelScaleChart';
-import {formatParameters} from '../../generate/pictures/charts.js';
+import {DomainLegend} from '@theme/ModelGraph';
+import {domainColour} from '@theme/ModelGraph/domainColour';
 import styles from './styles.module.css';
 
 /**
@@ -32,11 +33,11 @@ export default function ModelScaleChart({scale, domains}: Props): ReactNode {
           </g>
         ))}
         {models.map((model) => (
-          <Link key={model.id} to={model.permalink} className={`${styles.point} ${styles[`domain${model.domain % 8}`]}`}>
-            <title>{`${model.label}: ${formatParameters(model.parameters)}, ${model.date}`}</title>
-            <circle cx={model.x} cy={model.y} r={5} />
+          <Link key={model.id} to={model.permalink} className={styles.point}>
+            <title>{`${model.label}: ${model.size}, ${model.date}`}</title>
+            <circle cx={model.x} cy={model.y} r={5} fill={domainColour(model.domain)} />
             <text x={model.x} y={model.y - 9} textAnchor={model.x > width - 120 ? 'end' : model.x < 120 ? 'start' : 'middle'}>
-              {`${model.label} · ${formatParameters(model.parameters)}`}
+              {`${model.label} · ${model.size}`}
             </text>
           </Link>
         ))}
@@ -48,16 +49,7 @@ export default function ModelScaleChart({scale, domains}: Props): ReactNode {
             {count: models.length},
           )}
         </p>
-        <ul className={styles.legend}>
-          {domains.map((domain, index) => (
-            <li key={domain.id}>
-              <svg width="12" height="12" aria-hidden="true" focusable="false" className={styles[`domain${index % 8}`]}>
-                <circle cx="6" cy="6" r="5" />
-              </svg>
-              {domain.label}
-            </li>
-          ))}
-        </ul>
+        <DomainLegend domains={domains} shape="dot" />
         <details>
           <summary>{translate({id: 'modelAtlas.scale.asTable', message: 'The same as a table'})}</summary>
           <table>
@@ -77,7 +69,7 @@ export default function ModelScaleChart({scale, domains}: Props): ReactNode {
                   </td>
                   <td>{model.date}</td>
                   <td>{domains[model.domain]?.label}</td>
-                  <td>{formatParameters(model.parameters)}</td>
+                  <td>{model.size}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelTimeline';
 import ModelScaleChart from '@theme/ModelScaleChart';
+import {domainColour} from '@theme/ModelGraph/domainColour';
 import styles from './styles.module.css';
 
 /** One lane per domain, years on the axis; every model is a link. Laid out at build time. */
@@ -12,17 +13,21 @@ function Timeline({timeline}: Props): ReactNode {
     <figure className={styles.figure}>
       <div className={styles.frame} tabIndex={0} role="region" aria-label={translate({id: 'modelAtlas.timeline.region', message: 'Timeline (scrolls sideways on narrow screens)'})}>
         <svg viewBox={`0 0 ${width} ${height}`} className={styles.timeline} role="group" aria-label={translate({id: 'modelAtlas.timeline.label', message: 'Models by year and domain'})}>
-          {years.map((year) => (
-            <g key={year.label} className={styles.year}>
-              <line x1={year.position} x2={year.position} y1={18} y2={height - 18} />
-              <text x={year.position + 3} y={14}>
-                {year.label}
-              </text>
-              <text x={year.position + 3} y={height - 4}>
-                {year.label}
-              </text>
-            </g>
-          ))}
+          {years.map((year, index) => {
+            // Each year's label sits in the middle of its band; the last tick only closes the axis.
+            const next = years[index + 1];
+            return (
+              <g key={year.label} className={styles.year}>
+                <line x1={year.position} x2={year.position} y1={4} y2={height - 4} />
+                {next &&
+                  [14, height - 8].map((y) => (
+                    <text key={y} x={(year.position + next.position) / 2} y={y} textAnchor="middle">
+                      {year.label}
+                    </text>
+                  ))}
+              </g>
+            );
+          })}
           {lanes.map((lane, index) => (
             <g key={lane.id}>
               <rect x={0} y={lane.y} width={width} height={lane.height - 4} className={index % 2 ? styles.laneOdd : styles.lane} />
@@ -36,7 +41,7 @@ function Timeline({timeline}: Props): ReactNode {
           {models.map((model) => (
             <Link key={model.id} to={model.permalink} className={styles.model}>
               <title>{`${model.label} (${model.date})`}</title>
-              <circle cx={model.x} cy={model.y} r={3.5} className={styles[`domain${model.lane % 8}`]} />
+              <circle cx={model.x} cy={model.y} r={3.5} fill={domainColour(model.lane)} />
               <text x={model.labelLeft ? model.x - 6 : model.x + 6} y={model.y} dominantBaseline="central" textAnchor={model.labelLeft ? 'end' : 'start'}>
                 {model.label}
               </text>
