@@ -13,7 +13,7 @@ import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
 import {scanMentions} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
-import {withoutModelDocs} from './generate/versionProps.js';
+import {withoutDocCards} from './generate/versionProps.js';
 import {SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
 
 // Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
@@ -97,6 +97,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       messages,
       editUrl: options.editUrl,
       sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
+      sidebarTerms: options.sidebar !== 'pages',
       siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
       mentions,
     };
@@ -142,7 +143,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
         actions: {
           ...actions,
           setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData(dataset, routeBasePath)}),
-          addRoute: (route) => actions.addRoute(withoutModelDocs(route, new Set(dataset.models.map((model) => model.id)))),
+          addRoute: (route) => actions.addRoute(withoutDocCards(route)),
         },
       });
     },

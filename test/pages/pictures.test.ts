@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {CHART_WIDTH, layoutScale, layoutTimeline, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
 import {descendantsOf, labelWidth, layoutGraph, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
-import {withoutModelDocs} from '../../plugin/src/generate/versionProps.js';
+import {withoutDocCards} from '../../plugin/src/generate/versionProps.js';
 
 const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
 const edges: GraphInputEdge[] = dataset.models.flatMap((model) => model.lineage.map(({from, to, relation}) => ({from, to, relation})));
@@ -114,17 +114,17 @@ describe('layoutScale', () => {
   });
 });
 
-describe('withoutModelDocs', () => {
-  it('should drop the docs of models from the version metadata of nested routes, keeping the rest', () => {
+describe('withoutDocCards', () => {
+  it('should empty the docs of the version metadata of nested routes, keeping the rest', () => {
     const route = {
       path: '/models',
       component: 'root',
       routes: [{path: '/models', component: 'version', props: {version: {label: 'Next', docs: {bert: {title: 'BERT'}, explorer: {title: 'Explorer'}}}}}],
     };
-    expect(withoutModelDocs(route, new Set(['bert']))).toEqual({
+    expect(withoutDocCards(route)).toEqual({
       path: '/models',
       component: 'root',
-      routes: [{path: '/models', component: 'version', props: {version: {label: 'Next', docs: {explorer: {title: 'Explorer'}}}}}],
+      routes: [{path: '/models', component: 'version', props: {version: {label: 'Next', docs: {}}}}],
     });
   });
 });

@@ -16,6 +16,8 @@ export interface GenerateContext {
   readonly editUrl: string | undefined;
   /** List every model in the sidebar, or only facets and terms. */
   readonly sidebarModels: boolean;
+  /** List the terms of each facet in the sidebar (default), or only the facet pages, which list them. */
+  readonly sidebarTerms?: boolean;
   /** Absolute URL of the site root (`siteConfig.url` + `baseUrl`), for structured data. */
   readonly siteUrl: string;
   /** Pages mentioning each model, by model id. */

@@ -69,6 +69,7 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
   const toLink = (edge: LineageEdge, otherId: string): LineageLink => {
     const other = atlas.dataset.model(otherId)!;
     return {
+      id: other.id,
       relation: edge.relation,
       label: other.name,
       permalink: modelPermalink(atlas.context.routeBasePath, other.id),
@@ -78,16 +79,14 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
   };
   const parents = atlas.dataset.parents(model.id);
   const children = atlas.dataset.children(model.id);
-  const neighbours = [model, ...[...parents.map((edge) => edge.to), ...children.map((edge) => edge.from)].map((id) => atlas.dataset.model(id)!)];
-  const nodes = Object.fromEntries(neighbours.map((other) => [other.id, {label: other.name, permalink: modelPermalink(atlas.context.routeBasePath, other.id)}]));
+  const neighbours = [...new Set([model.id, ...parents.map((edge) => edge.to), ...children.map((edge) => edge.from)])].map((id) => atlas.dataset.model(id)!);
   return {
     model: model.name,
     parents: parents.map((edge) => toLink(edge, edge.to)),
     children: children.map((edge) => toLink(edge, edge.from)),
     id: model.id,
-    nodes,
     diagram: layoutGraph(
-      Object.entries(nodes).map(([id, node]) => ({id, label: node.label})),
+      neighbours.map((other) => ({id: other.id, label: other.name})),
       [...parents, ...children].map((edge) => ({from: edge.from, to: edge.to, relation: edge.relation})),
       {rankSeparation: 32},
     ),

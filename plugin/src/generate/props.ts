@@ -39,6 +39,8 @@ export interface ModelFactsProps {
 }
 
 export interface LineageLink extends PageLink {
+  /** Id of the other model. */
+  readonly id: string;
   readonly relation: LineageRelation;
   readonly note?: string;
   readonly source?: string;
@@ -52,8 +54,6 @@ export interface ModelLineageProps {
   readonly children: readonly LineageLink[];
   /** The model and its parents and children, laid out at build time. */
   readonly diagram: GraphLayout;
-  /** Names and pages of the diagram's nodes, by id. */
-  readonly nodes: Readonly<Record<string, PageLink>>;
   /** Id of this model in the diagram. */
   readonly id: string;
 }

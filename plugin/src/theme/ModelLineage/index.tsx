@@ -45,7 +45,7 @@ export default function ModelLineage(props: Props): ReactNode {
       <div className={styles.diagram}>
         <ModelGraph
           layout={props.diagram}
-          nodes={props.nodes}
+          nodes={Object.fromEntries([...parents, ...children, {id: props.id, label: props.model, permalink: ''}].map((node) => [node.id, node]))}
           current={props.id}
           label={translate({id: 'modelAtlas.lineage.diagram', message: 'Lineage of {model}: the models it derives from on the left, models deriving from it on the right'}, {model: props.model})}
         />
