@@ -35,8 +35,6 @@ declare module '@theme/ModelGraph' {
     readonly label: string;
     /** The model of the page, drawn as the current one (not a link). */
     readonly current?: string;
-    /** When set, the other nodes are dimmed. */
-    readonly highlighted?: ReadonlySet<string>;
     /** Index of a node's domain, for its colour. */
     readonly domainOf?: (id: string) => number | undefined;
     readonly zoom?: number;

@@ -135,7 +135,7 @@ describe('the explorer', () => {
   it('should restore sort, order, filter and search from the URL', async () => {
     const page = await open('/models/explorer?domain=nlp&sort=parameters&order=asc&q=bert');
     await page.locator('tbody tr').first().waitFor();
-    await expect(page.getByLabel('Domain').inputValue()).resolves.toBe('nlp');
+    await expect(page.getByLabel('Domain', {exact: true}).inputValue()).resolves.toBe('nlp');
     await expect(page.getByRole('searchbox', {name: 'Search'}).inputValue()).resolves.toBe('bert');
     await expect(page.locator('th[aria-sort]').getAttribute('aria-sort')).resolves.toBe('ascending');
     const expected = dataset.modelsWithTerm('domain', 'nlp', {deep: true}).filter((model) => model.names.some((name) => name.text.toLowerCase().includes('bert')));
@@ -143,7 +143,7 @@ describe('the explorer', () => {
     const counts = (await page.locator('tbody tr td:last-child').allTextContents()).map(parameterCount);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     // Changing one control keeps the others.
-    await page.getByLabel('Domain').selectOption('');
+    await page.getByLabel('Domain', {exact: true}).selectOption('');
     await page.waitForURL((url) => !url.searchParams.has('domain'));
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({sort: 'parameters', order: 'asc', q: 'bert'});
     await page.close();
@@ -180,6 +180,61 @@ describe('wide pages', () => {
     expect(layout.scroll).toBeLessThanOrEqual(layout.viewport);
     expect(layout.toc).toBe(false);
     expect(layout.overflowing).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the pictures', () => {
+  const members = new Set(dataset.models.flatMap((model) => model.lineage.flatMap((edge) => [edge.from, edge.to])));
+  const linked = (id: string) => members.has(id);
+
+  it('should draw every model of the timeline as a link, and every model with a parameter count in the scale chart', async () => {
+    const page = await open('/models/timeline');
+    const figures = page.locator('figure');
+    await expect(figures.nth(0).locator('svg a').count()).resolves.toBe(dataset.models.length + new Set(dataset.models.map((model) => model.domain)).size);
+    const counted = dataset.models.filter((model) => model.sizes.some((size) => size.parameters));
+    await expect(figures.nth(1).locator('svg a').count()).resolves.toBe(counted.length);
+    // Keyboard focus on a dot shows its name.
+    const dot = figures.nth(1).locator('svg a').first();
+    await expect(dot.locator('text').isVisible()).resolves.toBe(false);
+    await dot.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(dot.locator('text').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('should lay out the family tree again for a domain, a family and one model, and zoom', async () => {
+    const page = await open('/models/family-tree');
+    const nodes = page.locator('figure svg[role="group"] rect');
+    const all = dataset.models.filter((model) => linked(model.id)).length;
+    await expect(nodes.count()).resolves.toBe(all);
+    await page.getByLabel('Focus on').selectOption({label: 'RoBERTa'});
+    await page.waitForFunction((count) => document.querySelectorAll('figure svg[role="group"] rect').length < count, all);
+    const focused = await page.locator('figure svg[role="group"] text').allTextContents();
+    expect(focused).toContain('BERT');
+    expect(focused).toContain('RoBERTa');
+    expect(focused).not.toContain('ViT');
+    await expect(page.locator('figure svg [aria-current="page"]').textContent()).resolves.toBe('RoBERTa');
+    await page.getByLabel('Domain', {exact: true}).selectOption({label: 'Graph learning'});
+    await page.waitForFunction(() => !document.querySelector('figure svg [aria-current="page"]'));
+    const graph = dataset.models.filter((model) => model.domain === 'graph' && linked(model.id)).length;
+    await expect(nodes.count()).resolves.toBe(graph);
+    const before = await page.locator('figure svg[role="group"]').getAttribute('width');
+    await page.getByRole('button', {name: 'Zoom in'}).click();
+    await expect(page.locator('figure svg[role="group"]').getAttribute('width')).resolves.toBe(String(Number(before) * 1.5));
+    await page.close();
+  });
+
+  it('should show each model page its own lineage neighbourhood, readable at 390 px', async () => {
+    const page = await open('/models/roberta', {width: 390});
+    const graph = page.locator('h2#lineage ~ div svg[role="group"]').first();
+    const labels = await graph.locator('text').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['RoBERTa', 'BERT']));
+    // Drawn at no less than 80% of its size: 13 px labels stay above 10 px.
+    const scale = await graph.evaluate((svg) => svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width);
+    expect(scale).toBeGreaterThanOrEqual(0.8);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     await page.close();
   });
 });

@@ -38,7 +38,7 @@ export default function ModelFamilyTree(props: Props): ReactNode {
   const {nodes, edges, domains, layout} = props;
   const isBrowser = useIsBrowser();
   const [filter, setFilter] = useState<Filter>({kind: 'all'});
-  const [shown, setShown] = useState<{layout: GraphLayout; ids?: Set<string>}>({layout});
+  const [shown, setShown] = useState<GraphLayout>(layout);
   const [zoom, setZoom] = useState(1);
   const scroller = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => Object.fromEntries(nodes.map((node) => [node.id, node])), [nodes]);
@@ -51,7 +51,7 @@ export default function ModelFamilyTree(props: Props): ReactNode {
 
   useEffect(() => {
     if (filter.kind === 'all') {
-      setShown({layout});
+      setShown(layout);
       return;
     }
     let current = true;
@@ -59,7 +59,7 @@ export default function ModelFamilyTree(props: Props): ReactNode {
     void import('../../generate/pictures/graph.js').then((graph) => {
       const ids = selection(filter, props, graph)!;
       const kept = nodes.filter((node) => ids.has(node.id));
-      if (current) setShown({layout: graph.layoutGraph(kept, edges), ids});
+      if (current) setShown(graph.layoutGraph(kept, edges));
     });
     return () => {
       current = false;
@@ -79,10 +79,10 @@ export default function ModelFamilyTree(props: Props): ReactNode {
   };
 
   const value = filter.kind === 'all' ? '' : filter.id;
-  const select = (kind: Filter['kind'], label: string, options: readonly {id: string; label: string}[]) => (
+  const select = (kind: Exclude<Filter['kind'], 'all'>, label: string, options: readonly {id: string; label: string}[]) => (
     <label>
       {label}
-      <select value={filter.kind === kind ? value : ''} onChange={(event) => setFilter(event.target.value ? {kind, id: event.target.value} as Filter : {kind: 'all'})}>
+      <select value={filter.kind === kind ? value : ''} onChange={(event) => setFilter(event.target.value ? {kind, id: event.target.value} : {kind: 'all'})}>
         <option value="">{translate({id: 'modelAtlas.explorer.all', message: 'All'})}</option>
         {options.map((option) => (
           <option key={option.id} value={option.id}>
@@ -92,7 +92,7 @@ export default function ModelFamilyTree(props: Props): ReactNode {
       </select>
     </label>
   );
-  const visibleEdges = shown.layout.edges;
+  const visibleEdges = shown.edges;
   const label = translate({id: 'modelAtlas.familyTree.label', message: 'Family tree: each line runs from a model to a model that derives from it'});
   return (
     <figure className={styles.figure}>
@@ -115,13 +115,13 @@ export default function ModelFamilyTree(props: Props): ReactNode {
         </div>
       )}
       <div ref={scroller} className={styles.scroll} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={() => (drag.current = undefined)}>
-        <ModelGraph layout={shown.layout} nodes={byId} label={label} current={filter.kind === 'focus' ? filter.id : undefined} domainOf={(id) => byId[id]?.domain} zoom={zoom} />
+        <ModelGraph layout={shown} nodes={byId} label={label} current={filter.kind === 'focus' ? filter.id : undefined} domainOf={(id) => byId[id]?.domain} zoom={zoom} />
       </div>
       <figcaption>
         <p>
           {translate(
             {id: 'modelAtlas.familyTree.caption', message: '{models} models and {relations} relations. Older models are on the left; a line runs to each model that derives from one, styled by the relation; the outline colour is the domain.'},
-            {models: shown.layout.nodes.length, relations: visibleEdges.length},
+            {models: shown.nodes.length, relations: visibleEdges.length},
           )}
         </p>
         <RelationLegend relations={edges.map((edge) => edge.relation)} />

@@ -63,9 +63,8 @@ export function DomainLegend({domains, shape}: {domains: readonly DomainLink[]; 
  * deriving from them on the right; every node links to its model page. Rendered on the server, so it works
  * without JavaScript.
  */
-export default function ModelGraph({layout, nodes, label, current, highlighted, domainOf, zoom = 1}: Props): ReactNode {
+export default function ModelGraph({layout, nodes, label, current, domainOf, zoom = 1}: Props): ReactNode {
   const placed = new Map(layout.nodes.map((node) => [node.id, node]));
-  const dim = (id: string) => highlighted !== undefined && !highlighted.has(id);
   return (
     <svg
       role="group"
@@ -82,7 +81,7 @@ export default function ModelGraph({layout, nodes, label, current, highlighted, 
         </marker>
       </defs>
       {layout.edges.map((edge) => (
-        <path key={`${edge.from}-${edge.to}`} d={edge.d} className={`${styles.edge} ${styles[edge.relation]} ${dim(edge.from) || dim(edge.to) ? styles.dim : ''}`} markerEnd="url(#model-atlas-arrow)">
+        <path key={`${edge.from}-${edge.to}`} d={edge.d} className={`${styles.edge} ${styles[edge.relation]}`} markerEnd="url(#model-atlas-arrow)">
           <title>{`${nodes[edge.from]?.label ?? edge.from} — ${relationLabel(edge.relation)} — ${nodes[edge.to]?.label ?? edge.to}`}</title>
         </path>
       ))}
@@ -91,7 +90,7 @@ export default function ModelGraph({layout, nodes, label, current, highlighted, 
         if (!info) return null;
         const box = placed.get(node.id)!;
         const domain = domainOf?.(node.id);
-        const className = [styles.node, node.id === current ? styles.current : '', dim(node.id) ? styles.dim : ''].join(' ');
+        const className = node.id === current ? `${styles.node} ${styles.current}` : styles.node;
         const body = (
           <g transform={`translate(${box.x} ${box.y})`} className={className}>
             <rect width={box.width} height={box.height} rx={4} style={domain === undefined || node.id === current ? undefined : {stroke: domainColour(domain)}} />
