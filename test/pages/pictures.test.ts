@@ -109,8 +109,10 @@ describe('layoutScale', () => {
     for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 0);
   });
 
-  it('should give each model its size as people write it', () => {
+  it('should give each model its size as people write it, and mark the largest of each year', () => {
     expect(scale.models.map((model) => model.size)).toEqual(['340M', '175B', '1.6T']);
+    const small = layoutScale([...models, {id: 'd', label: 'D', permalink: '/d', date: '2020-09', parameters: 1e9, domain: 0}]);
+    expect(small.models.filter((model) => model.landmark).map((model) => model.id)).toEqual(['a', 'b', 'c']);
   });
 });
 

@@ -105,8 +105,11 @@ export interface ScaleLayout {
   readonly plot: {readonly left: number; readonly top: number; readonly right: number; readonly bottom: number};
   readonly years: readonly Tick[];
   readonly parameters: readonly Tick[];
-  /** `size` is the parameter count as people write it (340M, 1.5B). */
-  readonly models: readonly (ScaleModel & {readonly x: number; readonly y: number; readonly size: string})[];
+  /**
+   * `size` is the parameter count as people write it (340M, 1.5B); `landmark` marks the largest model of
+   * each year, whose name is always shown.
+   */
+  readonly models: readonly (ScaleModel & {readonly x: number; readonly y: number; readonly size: string; readonly landmark: boolean})[];
 }
 
 /** Parameters on a log scale against release date; ticks at the powers of ten. */
@@ -126,12 +129,20 @@ export function layoutScale(models: readonly ScaleModel[]): ScaleLayout {
     .ticks()
     .filter((tick) => Number.isInteger(Math.log10(tick)))
     .map((tick): Tick => ({position: round(y(tick)), label: formatParameterCount(tick)}));
+  const largest = new Map<string, ScaleModel>();
+  for (const model of models) {
+    const year = model.date.slice(0, 4);
+    if ((largest.get(year)?.parameters ?? 0) < model.parameters) largest.set(year, model);
+  }
+  const landmarks = new Set(largest.values());
   return {
     width: CHART_WIDTH,
     height,
     plot,
     years: ticks,
     parameters,
-    models: [...models].sort((a, b) => a.date.localeCompare(b.date)).map((model) => ({...model, x: x(model.date), y: round(y(model.parameters)), size: formatParameterCount(model.parameters)})),
+    models: [...models]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((model) => ({...model, x: x(model.date), y: round(y(model.parameters)), size: formatParameterCount(model.parameters), landmark: landmarks.has(model)})),
   };
 }

@@ -33,7 +33,7 @@ export default function ModelScaleChart({scale, domains}: Props): ReactNode {
           </g>
         ))}
         {models.map((model) => (
-          <Link key={model.id} to={model.permalink} className={styles.point}>
+          <Link key={model.id} to={model.permalink} className={model.landmark ? `${styles.point} ${styles.landmark}` : styles.point}>
             <title>{`${model.label}: ${model.size}, ${model.date}`}</title>
             <circle cx={model.x} cy={model.y} r={5} fill={domainColour(model.domain)} />
             <text x={model.x} y={model.y - 9} textAnchor={model.x > width - 120 ? 'end' : model.x < 120 ? 'start' : 'middle'}>
@@ -45,7 +45,7 @@ export default function ModelScaleChart({scale, domains}: Props): ReactNode {
       <figcaption>
         <p>
           {translate(
-            {id: 'modelAtlas.scale.caption', message: 'Largest size of each of the {count} models with a published parameter count, by release date; the vertical axis is logarithmic (each line is ten times the one below). Hover or focus a dot for its name.'},
+            {id: 'modelAtlas.scale.caption', message: 'Largest size of each of the {count} models with a published parameter count, by release date; the vertical axis is logarithmic (each line is ten times the one below). The largest model of each year is named; hover or focus any dot for its name.'},
             {count: models.length},
           )}
         </p>
