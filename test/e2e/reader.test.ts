@@ -135,7 +135,7 @@ describe('the explorer', () => {
   it('should restore sort, order, filter and search from the URL', async () => {
     const page = await open('/models/explorer?domain=nlp&sort=parameters&order=asc&q=bert');
     await page.locator('tbody tr').first().waitFor();
-    await expect(page.getByLabel('Domain', {exact: true}).inputValue()).resolves.toBe('nlp');
+    await expect(page.getByRole('combobox', {name: /^Domain/}).inputValue()).resolves.toBe('nlp');
     await expect(page.getByRole('searchbox', {name: 'Search'}).inputValue()).resolves.toBe('bert');
     await expect(page.locator('th[aria-sort]').getAttribute('aria-sort')).resolves.toBe('ascending');
     const expected = dataset.modelsWithTerm('domain', 'nlp', {deep: true}).filter((model) => model.names.some((name) => name.text.toLowerCase().includes('bert')));
@@ -143,7 +143,7 @@ describe('the explorer', () => {
     const counts = (await page.locator('tbody tr td:last-child').allTextContents()).map(parameterCount);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     // Changing one control keeps the others.
-    await page.getByLabel('Domain', {exact: true}).selectOption('');
+    await page.getByRole('combobox', {name: /^Domain/}).selectOption('');
     await page.waitForURL((url) => !url.searchParams.has('domain'));
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({sort: 'parameters', order: 'asc', q: 'bert'});
     await page.close();
@@ -209,14 +209,14 @@ describe('the pictures', () => {
     const nodes = page.locator('figure svg[role="group"] rect');
     const all = dataset.models.filter((model) => linked(model.id)).length;
     await expect(nodes.count()).resolves.toBe(all);
-    await page.getByLabel('Focus on').selectOption({label: 'RoBERTa'});
+    await page.getByRole('combobox', {name: /^Focus on/}).selectOption({label: 'RoBERTa'});
     await page.waitForFunction((count) => document.querySelectorAll('figure svg[role="group"] rect').length < count, all);
     const focused = await page.locator('figure svg[role="group"] text').allTextContents();
     expect(focused).toContain('BERT');
     expect(focused).toContain('RoBERTa');
     expect(focused).not.toContain('ViT');
     await expect(page.locator('figure svg [aria-current="page"]').textContent()).resolves.toBe('RoBERTa');
-    await page.getByLabel('Domain', {exact: true}).selectOption({label: 'Graph learning'});
+    await page.getByRole('combobox', {name: /^Domain/}).selectOption({label: 'Graph learning'});
     await page.waitForFunction(() => !document.querySelector('figure svg [aria-current="page"]'));
     const graph = dataset.models.filter((model) => model.domain === 'graph' && linked(model.id)).length;
     await expect(nodes.count()).resolves.toBe(graph);
