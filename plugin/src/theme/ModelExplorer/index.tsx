@@ -5,6 +5,7 @@ import {translate} from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type {Props} from '@theme/ModelExplorer';
+import {formatParameterCount} from '../../data/values.js';
 import styles from './styles.module.css';
 
 type Labels = Readonly<Record<string, string>>;
@@ -83,11 +84,7 @@ function useQueryState(): [URLSearchParams, (changes: Readonly<Record<string, st
   return [params, set];
 }
 
-function formatCount(count: number): string {
-  if (count === 0) return '';
-  const [scale, suffix] = count >= 1e12 ? [1e12, 'T'] : count >= 1e9 ? [1e9, 'B'] : count >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
-  return `${Number((count / scale).toPrecision(3))}${suffix}`;
-}
+const formatCount = (count: number): string => (count === 0 ? '' : formatParameterCount(count));
 
 export default function ModelExplorer({dataUrl}: Props): ReactNode {
   const url = useBaseUrl(dataUrl);
