@@ -85,7 +85,12 @@ export function layoutGraph(nodes: readonly GraphInputNode[], edges: readonly Gr
     width: Math.ceil(width),
     height: Math.ceil(height),
     nodes: placed,
-    edges: kept.map((edge) => ({...edge, d: edgePath(graph.edge(edge.to, edge.from).points ?? [])})),
+    edges: kept.map((edge) => {
+      // From the middle of the parent's right side to the middle of the derived model's left side, along dagre's route.
+      const [parent, child] = [graph.node(edge.to), graph.node(edge.from)];
+      const route = (graph.edge(edge.to, edge.from).points ?? []).slice(1, -1);
+      return {...edge, d: edgePath([{x: parent.x + parent.width / 2, y: parent.y}, ...route, {x: child.x - child.width / 2, y: child.y}])};
+    }),
   };
 }
 

@@ -24,10 +24,10 @@ export default function ModelScaleChart({scale, domains}: Props): ReactNode {
             </text>
           </g>
         ))}
-        {years.map((tick) => (
+        {years.map((tick, index) => (
           <g key={tick.label} className={styles.grid}>
             <line x1={tick.position} x2={tick.position} y1={plot.top} y2={plot.bottom} />
-            <text x={tick.position} y={plot.bottom + 16} textAnchor="middle">
+            <text x={tick.position} y={plot.bottom + 16} textAnchor={index === years.length - 1 ? 'end' : 'middle'}>
               {tick.label}
             </text>
           </g>
