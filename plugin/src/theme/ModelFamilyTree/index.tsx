@@ -131,7 +131,8 @@ export default function ModelFamilyTree(props: Props): ReactNode {
           <ul>
             {visibleEdges.map((edge) => (
               <li key={`${edge.from}-${edge.to}`}>
-                <Link to={byId[edge.from]!.permalink}>{byId[edge.from]!.label}</Link> → <Link to={byId[edge.to]!.permalink}>{byId[edge.to]!.label}</Link> ({relationLabel(edge.relation)})
+                <Link to={byId[edge.from]!.permalink}>{byId[edge.from]!.label}</Link> → <Link to={byId[edge.to]!.permalink}>{byId[edge.to]!.label}</Link>
+                {` (${relationLabel(edge.relation)})`}
               </li>
             ))}
           </ul>

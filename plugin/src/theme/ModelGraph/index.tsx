@@ -82,7 +82,7 @@ export default function ModelGraph({layout, nodes, label, current, domainOf, zoo
       </defs>
       {layout.edges.map((edge) => (
         <path key={`${edge.from}-${edge.to}`} d={edge.d} className={`${styles.edge} ${styles[edge.relation]}`} markerEnd="url(#model-atlas-arrow)">
-          <title>{`${nodes[edge.from]?.label ?? edge.from} — ${relationLabel(edge.relation)} — ${nodes[edge.to]?.label ?? edge.to}`}</title>
+          <title>{`${nodes[edge.from]?.label ?? edge.from} → ${nodes[edge.to]?.label ?? edge.to} (${relationLabel(edge.relation)})`}</title>
         </path>
       ))}
       {layout.nodes.map((node) => {
