@@ -15,33 +15,35 @@ export default function ModelScaleChart({scale, domains}: Props): ReactNode {
   return (
     <figure className={styles.figure}>
       <h2 id="scale">{translate({id: 'modelAtlas.scale.title', message: 'Scale over time'})}</h2>
-      <svg viewBox={`0 0 ${width} ${height}`} className={styles.chart} role="group" aria-label={translate({id: 'modelAtlas.scale.label', message: 'Parameters against release date, log scale'})}>
-        {parameters.map((tick) => (
-          <g key={tick.label} className={styles.grid}>
-            <line x1={plot.left} x2={plot.right} y1={tick.position} y2={tick.position} />
-            <text x={plot.left - 6} y={tick.position} dominantBaseline="central" textAnchor="end">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        {years.map((tick, index) => (
-          <g key={tick.label} className={styles.grid}>
-            <line x1={tick.position} x2={tick.position} y1={plot.top} y2={plot.bottom} />
-            <text x={tick.position} y={plot.bottom + 16} textAnchor={index === years.length - 1 ? 'end' : 'middle'}>
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        {models.map((model) => (
-          <Link key={model.id} to={model.permalink} className={model.landmark ? `${styles.point} ${styles.landmark}` : styles.point}>
-            <title>{`${model.label}: ${model.size}, ${model.date}`}</title>
-            <circle cx={model.x} cy={model.y} r={5} fill={domainColour(model.domain)} />
-            <text x={model.x} y={model.y - 9} textAnchor={model.x > width - 120 ? 'end' : model.x < 120 ? 'start' : 'middle'}>
-              {`${model.label} · ${model.size}`}
-            </text>
-          </Link>
-        ))}
-      </svg>
+      <div className={styles.frame} tabIndex={0} role="region" aria-label={translate({id: 'modelAtlas.scale.region', message: 'Scale chart (scrolls sideways on narrow screens)'})}>
+        <svg viewBox={`0 0 ${width} ${height}`} className={styles.chart} role="group" aria-label={translate({id: 'modelAtlas.scale.label', message: 'Parameters against release date, log scale'})}>
+          {parameters.map((tick) => (
+            <g key={tick.label} className={styles.grid}>
+              <line x1={plot.left} x2={plot.right} y1={tick.position} y2={tick.position} />
+              <text x={plot.left - 6} y={tick.position} dominantBaseline="central" textAnchor="end">
+                {tick.label}
+              </text>
+            </g>
+          ))}
+          {years.map((tick, index) => (
+            <g key={tick.label} className={styles.grid}>
+              <line x1={tick.position} x2={tick.position} y1={plot.top} y2={plot.bottom} />
+              <text x={tick.position} y={plot.bottom + 16} textAnchor={index === years.length - 1 ? 'end' : 'middle'}>
+                {tick.label}
+              </text>
+            </g>
+          ))}
+          {models.map((model) => (
+            <Link key={model.id} to={model.permalink} className={model.landmark ? `${styles.point} ${styles.landmark}` : styles.point}>
+              <title>{`${model.label}: ${model.size}, ${model.date}`}</title>
+              <circle cx={model.x} cy={model.y} r={5} fill={domainColour(model.domain)} />
+              <text x={model.x} y={model.y - 9} textAnchor={model.x > width - 120 ? 'end' : model.x < 120 ? 'start' : 'middle'}>
+                {`${model.label} · ${model.size}`}
+              </text>
+            </Link>
+          ))}
+        </svg>
+      </div>
       <figcaption>
         <p>
           {translate(
