@@ -45,7 +45,8 @@ const config: Config = {
     ],
   ],
   plugins: [
-    ['docusaurus-plugin-model-atlas', {path: DATA, editUrl: 'https://github.com/model-atlas/model-atlas/edit/main/data'}],
+    // The sidebar lists the overview and facet pages only: every atlas page loads it, and it names no model.
+    ['docusaurus-plugin-model-atlas', {path: DATA, sidebar: 'pages', editUrl: 'https://github.com/model-atlas/model-atlas/edit/main/data'}],
     [
       '@docusaurus/plugin-content-docs',
       {

@@ -7,7 +7,9 @@ export function getSwizzleConfig(): SwizzleConfig {
       ModelFacts: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The facts box at the top of a model page'},
       ModelLineage: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The typed lineage list and diagram of a model page'},
       ModelTimeline: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The timeline of models by year and domain'},
-      ModelFamilyTree: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The lineage graph of every model'},
+      ModelFamilyTree: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The lineage graph of every model, with filters and zoom'},
+      ModelScaleChart: {actions: {eject: 'safe', wrap: 'safe'}, description: 'Parameters (log scale) against release date, on the timeline page'},
+      ModelGraph: {actions: {eject: 'safe', wrap: 'safe'}, description: 'A lineage graph laid out at build time, with its legends (family tree, model pages)'},
       ModelLinkCard: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The hover card shown on links to model pages'},
       ModelExplorer: {
         actions: {eject: 'unsafe', wrap: 'safe'},

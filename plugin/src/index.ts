@@ -13,6 +13,7 @@ import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
 import {scanMentions, type PageMention} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
+import {withoutDocCards} from './generate/versionProps.js';
 import {SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
 
 // Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
@@ -94,6 +95,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       messages,
       editUrl: options.editUrl,
       sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
+      sidebarTerms: options.sidebar !== 'pages',
       siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
       siteTitle: siteConfig.title,
       trailingSlash: siteConfig.trailingSlash,
@@ -138,7 +140,11 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       const {actions} = args;
       await docs.contentLoaded!({
         ...args,
-        actions: {...actions, setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData(dataset, routeBasePath)})},
+        actions: {
+          ...actions,
+          setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData(dataset, routeBasePath)}),
+          addRoute: (route) => actions.addRoute(withoutDocCards(route)),
+        },
       });
     },
     // Every content plugin has loaded: fill the "Mentioned in" slot of the model pages (MDX is compiled later).

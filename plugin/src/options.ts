@@ -7,7 +7,7 @@ import {createRequire} from 'node:module';
 const {Joi, RouteBasePathSchema}: typeof import('@docusaurus/utils-validation') = createRequire(import.meta.url)('@docusaurus/utils-validation');
 
 /** What the generated sidebar lists. */
-export type SidebarMode = 'auto' | 'full' | 'facets';
+export type SidebarMode = 'auto' | 'full' | 'facets' | 'pages';
 export type DataWarningSeverity = 'ignore' | 'log' | 'warn' | 'throw';
 
 export interface PluginOptions {
@@ -17,7 +17,10 @@ export interface PluginOptions {
   readonly path: string;
   /** URL path of the generated pages. */
   readonly routeBasePath: string;
-  /** `full` lists every model by domain, `facets` only overview, facet and term pages, `auto` is `full` up to `SIDEBAR_MODEL_LIMIT` models. */
+  /**
+   * `full` lists every model by domain, `facets` only overview, facet and term pages, `pages` only overview and
+   * facet pages (the smallest: every atlas page loads its sidebar), `auto` is `full` up to `SIDEBAR_MODEL_LIMIT` models.
+   */
   readonly sidebar: SidebarMode;
   /** Base URL of the dataset directory for "Edit this page" links, e.g. `https://github.com/o/r/edit/main/data`. */
   readonly editUrl: string | undefined;
@@ -65,7 +68,7 @@ const OptionsSchema = Joi.object<PluginOptions>({
       'any.invalid': '"routeBasePath" must name a path such as "models": the atlas cannot be the site root.',
       'routeBasePath.unsafe': '"routeBasePath" must be a URL path inside the site, such as "models" or "docs/models": "." and ".." segments, backslashes, "%", "?", "#" and control characters are refused.',
     }),
-  sidebar: Joi.string().equal('auto', 'full', 'facets').default(DEFAULT_OPTIONS.sidebar),
+  sidebar: Joi.string().equal('auto', 'full', 'facets', 'pages').default(DEFAULT_OPTIONS.sidebar),
   // Default undefined: no edit links.
   editUrl: Joi.string().uri({scheme: ['http', 'https']}),
   onDataWarning: Joi.string().equal('ignore', 'log', 'warn', 'throw').default(DEFAULT_OPTIONS.onDataWarning),

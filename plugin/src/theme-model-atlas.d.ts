@@ -26,6 +26,34 @@ declare module '@theme/ModelFamilyTree' {
   export type Props = import('./generate/props.js').ModelFamilyTreeProps;
   export default function ModelFamilyTree(props: Props): import('react').ReactNode;
 }
+declare module '@theme/ModelGraph' {
+  export interface Props {
+    readonly layout: import('./generate/props.js').GraphLayout;
+    /** Name and page of each node, by id. */
+    readonly nodes: Readonly<Record<string, import('./generate/props.js').PageLink>>;
+    /** Accessible name of the picture. */
+    readonly label: string;
+    /** The model of the page, drawn as the current one (not a link). */
+    readonly current?: string;
+    /** Index of a node's domain, for its colour. */
+    readonly domainOf?: (id: string) => number | undefined;
+    readonly zoom?: number;
+  }
+  export const RELATIONS: readonly import('./generate/props.js').GraphInputEdge['relation'][];
+  export function DomainLegend(props: {domains: readonly import('./generate/props.js').DomainLink[]; shape: 'box' | 'dot'}): import('react').ReactNode;
+  export function RelationLegend(props: {relations: readonly import('./generate/props.js').GraphInputEdge['relation'][]}): import('react').ReactNode;
+  export default function ModelGraph(props: Props): import('react').ReactNode;
+}
+declare module '@theme/ModelGraph/domainColour' {
+  export {domainColour} from './theme/ModelGraph/domainColour.js';
+}
+declare module '@theme/ModelScaleChart' {
+  export interface Props {
+    readonly scale: import('./generate/props.js').ScaleLayout;
+    readonly domains: readonly import('./generate/props.js').DomainLink[];
+  }
+  export default function ModelScaleChart(props: Props): import('react').ReactNode;
+}
 declare module '@theme/ModelLinkCard' {
   export interface Props {
     /** Id of the model the wrapped link points to. */

@@ -1,5 +1,5 @@
 /** Debian's Chromium, driven by playwright-core, against a site served on localhost. */
-import {spawn, type ChildProcess} from 'node:child_process';
+import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -75,4 +75,33 @@ export function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   return problems;
+}
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const WEBSITE = path.join(ROOT, 'website');
+
+/**
+ * Builds the flagship site once per test run, whichever e2e file asks first: the files run in parallel
+ * forks of one vitest process, so a lock folder named after that process makes the others wait for the
+ * same build. `E2E_REUSE_BUILD=1` skips the build (for reruns against a fresh `npm run build`).
+ */
+export async function buildWebsiteOnce(): Promise<void> {
+  if (process.env.E2E_REUSE_BUILD) return;
+  const lock = path.join(os.tmpdir(), `model-atlas-e2e-build-${process.ppid}`);
+  const result = path.join(lock, 'result');
+  try {
+    fs.mkdirSync(lock);
+  } catch {
+    while (!fs.existsSync(result)) await new Promise((resolve) => setTimeout(resolve, 1000));
+    const outcome = fs.readFileSync(result, 'utf8');
+    if (outcome !== 'ok') throw new Error(`The website build failed:\n${outcome}`);
+    return;
+  }
+  try {
+    execFileSync('npm', ['run', 'build', '-w', 'website'], {cwd: ROOT, stdio: 'pipe'});
+    fs.writeFileSync(result, 'ok');
+  } catch (error) {
+    fs.writeFileSync(result, String((error as {stderr?: Buffer}).stderr ?? error));
+    throw error;
+  }
 }

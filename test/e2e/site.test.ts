@@ -2,16 +2,13 @@
  * End-to-end: the PFM Atlas website, built for real and driven in Debian's
  * Chromium. Screenshots of the key pages go to test-results/e2e/.
  */
-import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {BrowserContext, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
-import {launchChromium, serveSite, watchConsole, type Served} from './browser.js';
+import {buildWebsiteOnce, launchChromium, ROOT, serveSite, watchConsole, WEBSITE as SITE, type Served} from './browser.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SITE = path.join(ROOT, 'website');
 const SHOTS = path.join(ROOT, 'test-results/e2e');
 const {dataset} = loadDatasetOrThrow(path.join(ROOT, 'data'));
 
@@ -35,7 +32,7 @@ async function shoot(page: Page, name: string) {
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, {recursive: true});
-  if (!process.env.E2E_REUSE_BUILD) execFileSync('npm', ['run', 'build', '-w', 'website'], {cwd: ROOT, stdio: 'ignore'});
+  await buildWebsiteOnce();
   served = await serveSite(SITE);
   browser = await launchChromium();
 }, 900_000);

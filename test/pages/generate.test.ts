@@ -52,5 +52,20 @@ describe('generated files', () => {
       {file: '/site/blog/post.mdx', permalink: '/blog/post'},
     ]);
   });
-});
 
+  it('should list only the overview and facet pages in the sidebar with sidebarTerms: false, and no model anywhere', () => {
+    const compact = buildAtlasFiles(dataset, {...context, sidebarModels: false, sidebarTerms: false});
+    const sidebar = String(compact.get('sidebars.json'));
+    const ids = [...sidebar.matchAll(/"id": "([^"]+)"/g)].map((match) => match[1]);
+    expect(ids).toEqual(['index', 'explorer', 'timeline', 'family-tree', 'survey', 'domain/index', 'architecture/index', 'objective/index', 'organization/index', 'year/index']);
+  });
+
+  it('should give every model page its lineage neighbourhood as a layout, parents left of the model', () => {
+    const props = JSON.parse(String(files.get('docs/_props/roberta.json'))) as {lineage: {id: string; parents: {id: string}[]; diagram: {nodes: {id: string; x: number}[]}}};
+    const {lineage} = props;
+    expect(lineage.id).toBe('roberta');
+    const x = Object.fromEntries(lineage.diagram.nodes.map((node) => [node.id, node.x]));
+    expect(lineage.parents.map((parent) => parent.id)).toContain('bert');
+    expect(x.bert).toBeLessThan(x.roberta!);
+  });
+});

@@ -24,7 +24,7 @@ describe('validateOptions', () => {
   });
 
   it.each([
-    [{sidebar: 'all'}, '"sidebar" must be one of [auto, full, facets]'],
+    [{sidebar: 'all'}, '"sidebar" must be one of [auto, full, facets, pages]'],
     [{onDataWarning: 'error'}, '"onDataWarning" must be one of [ignore, log, warn, throw]'],
     [{editUrl: 'javascript:alert(1)'}, '"editUrl" must be a valid uri with a scheme matching the http|https pattern'],
     [{routeBasePath: '/'}, 'the atlas cannot be the site root'],

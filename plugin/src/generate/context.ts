@@ -22,6 +22,8 @@ export interface GenerateContext {
   readonly editUrl: string | undefined;
   /** List every model in the sidebar, or only facets and terms. */
   readonly sidebarModels: boolean;
+  /** List the terms of each facet in the sidebar (default), or only the facet pages, which list them. */
+  readonly sidebarTerms?: boolean;
   /** Absolute URL of the site root (`siteConfig.url` + `baseUrl`), for structured data. */
   readonly siteUrl: string;
   /** The site's `trailingSlash` (`undefined`: Docusaurus's default), which decides the file of a static page. */

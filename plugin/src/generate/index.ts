@@ -31,7 +31,7 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
     buildIdsPage(atlas, atlas.linkables()),
     buildOverviewPage(atlas, 'explorer', {dataUrl: `/${exportPath(context.routeBasePath, 'json')}`}),
     buildOverviewPage(atlas, 'timeline', buildTimeline(atlas)),
-    buildOverviewPage(atlas, 'family-tree', buildFamilyTree(dataset, context.routeBasePath)),
+    buildOverviewPage(atlas, 'family-tree', buildFamilyTree(atlas)),
     buildSurveyPage(atlas),
     ...[...atlas.facets.values()].flatMap((facet) => [buildFacetPage(atlas, facet), ...facet.terms.map((term) => buildTermPage(atlas, facet, term))]),
     ...dataset.models.map((model) => buildModelPage(atlas, model)),

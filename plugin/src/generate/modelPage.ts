@@ -1,6 +1,7 @@
 /** The doc page of one model: one small builder per section. */
 import type {PhrasingContent, RootContent} from 'mdast';
 import type {Dataset, LineageEdge, Model} from '../data/index.js';
+import {layoutGraph} from './pictures/graph.js';
 import type {GenerateContext, Mention} from './context.js';
 import type {FacetView, FacetViewId} from './facets.js';
 import {formatParameterCount} from '../data/index.js';
@@ -77,6 +78,7 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
   const toLink = (edge: LineageEdge, otherId: string): LineageLink => {
     const other = atlas.dataset.model(otherId)!;
     return {
+      id: other.id,
       relation: edge.relation,
       label: other.name,
       permalink: modelPermalink(atlas.context.routeBasePath, other.id),
@@ -84,10 +86,19 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
       ...(edge.source === undefined ? {} : {source: edge.source}),
     };
   };
+  const parents = atlas.dataset.parents(model.id);
+  const children = atlas.dataset.children(model.id);
+  const neighbours = [...new Set([model.id, ...parents.map((edge) => edge.to), ...children.map((edge) => edge.from)])].map((id) => atlas.dataset.model(id)!);
   return {
     model: model.name,
-    parents: atlas.dataset.parents(model.id).map((edge) => toLink(edge, edge.to)),
-    children: atlas.dataset.children(model.id).map((edge) => toLink(edge, edge.from)),
+    parents: parents.map((edge) => toLink(edge, edge.to)),
+    children: children.map((edge) => toLink(edge, edge.from)),
+    id: model.id,
+    diagram: layoutGraph(
+      neighbours.map((other) => ({id: other.id, label: other.name})),
+      [...parents, ...children].map((edge) => ({from: edge.from, to: edge.to, relation: edge.relation})),
+      {rankSeparation: 32},
+    ),
   };
 }
 
@@ -297,11 +308,10 @@ function mentionsSection(atlas: Atlas, model: Model): RootContent[] {
 
 function frontMatter(atlas: Atlas, model: Model): Record<string, unknown> {
   const {context} = atlas;
-  const facetLabels = [
-    label(atlas, 'domain', model.domain),
-    label(atlas, 'architecture', model.architecture),
-    ...model.objectives.map((id) => label(atlas, 'objective', id)),
-  ];
+  const facetTerms = [['domain', model.domain] as const, ['architecture', model.architecture] as const, ...model.objectives.map((id) => ['objective', id] as const)];
+  const facetLabels = facetTerms.map(([facet, id]) => label(atlas, facet, id));
+  // A tag's address comes from the term id, not its label: the same in every locale, so the language menu finds it.
+  const tags = facetTerms.map(([facet, id]) => ({label: label(atlas, facet, id), permalink: `/${facet}/${id}`}));
   return {
     title: model.name,
     sidebar_label: model.name,
@@ -309,7 +319,7 @@ function frontMatter(atlas: Atlas, model: Model): Record<string, unknown> {
     model_atlas_id: model.id,
     description: firstSentence(model.summary),
     keywords: [...new Set([...model.names.map((name) => name.text), ...facetLabels, ...model.organizations.map((id) => label(atlas, 'organization', id))])],
-    tags: [...new Set(facetLabels)],
+    tags: tags.filter((tag, index) => tags.findIndex((other) => other.permalink === tag.permalink) === index),
     custom_edit_url: context.editUrl ? `${context.editUrl.replace(/\/$/, '')}/${model.file}` : null,
     ...(context.sidebarModels ? {} : {displayed_sidebar: 'atlas'}),
   };

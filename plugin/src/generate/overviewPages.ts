@@ -1,12 +1,14 @@
 /** The atlas overview, explorer, timeline and family-tree pages. */
 import type {RootContent} from 'mdast';
-import type {Dataset} from '../data/index.js';
+import type {Model} from '../data/index.js';
+import {layoutScale, layoutTimeline, type ChartModel} from './pictures/charts.js';
+import {layoutGraph} from './pictures/graph.js';
 import {compareByRelease} from './format.js';
 import {PROPS, component, esmImport, heading, link, list, paragraph, text, toMdx} from './markdown.js';
 import type {MessageId} from './messages.js';
 import type {Atlas, GeneratedPage} from './modelPage.js';
 import {exportPath, facetPermalink, idsPermalink, inventoryPath, modelPermalink, overviewPermalink, propsImport, SURVEY_PAGE, termPermalink, type OverviewPage} from './paths.js';
-import type {FamilyNode, ModelFamilyTreeProps, ModelTimelineProps} from './props.js';
+import type {DomainLink, FamilyNode, ModelFamilyTreeProps, ModelTimelineProps} from './props.js';
 
 const PAGES = {
   explorer: {component: 'ModelExplorer', title: 'modelAtlas.page.explorer', description: 'modelAtlas.page.explorer.description'},
@@ -37,45 +39,44 @@ export function buildOverviewIndex(atlas: Atlas): GeneratedPage {
   return {file: 'index.mdx', mdx: toMdx({title: messages['modelAtlas.page.overview'], slug: '/', displayed_sidebar: 'atlas'}, body)};
 }
 
-export function buildTimeline(atlas: Atlas): ModelTimelineProps {
-  const {dataset, context} = atlas;
-  const years = dataset.models.map((model) => model.released.year);
-  const [first, last] = [Math.min(...years), Math.max(...years)];
+function domainLinks(atlas: Atlas): {domains: DomainLink[]; index: ReadonlyMap<string, number>} {
   const domain = atlas.facets.get('domain')!;
-  const lanes = domain.terms
-    .filter((term) => term.models.length > 0)
-    .map((term) => ({
-      label: term.label,
-      permalink: termPermalink(context.routeBasePath, 'domain', term.id),
-      models: [...term.models]
-        .sort(compareByRelease)
-        .map((model) => ({label: model.name, permalink: modelPermalink(context.routeBasePath, model.id), year: model.released.year, date: model.released.date})),
-    }));
-  return {years: Array.from({length: last - first + 1}, (_, i) => first + i), lanes};
+  const domains = domain.terms
+    .filter((term) => term.models.length > 0 && term.parent === undefined)
+    .map((term): DomainLink => ({id: term.id, label: term.label, permalink: termPermalink(atlas.context.routeBasePath, 'domain', term.id)}));
+  return {domains, index: new Map(domains.map((term, position) => [term.id, position]))};
 }
 
-/** Models that take part in a lineage edge, layered by generation (longest path from a root). */
-export function buildFamilyTree(dataset: Dataset, routeBasePath: string): ModelFamilyTreeProps {
+const chartModel = (atlas: Atlas, model: Model): ChartModel => ({
+  id: model.id,
+  label: model.name,
+  permalink: modelPermalink(atlas.context.routeBasePath, model.id),
+  date: model.released.date,
+});
+
+/** The timeline (one lane per domain) and the scale chart (models with a parameter count). */
+export function buildTimeline(atlas: Atlas): ModelTimelineProps {
+  const {dataset} = atlas;
+  const {domains, index} = domainLinks(atlas);
+  const lanes = domains.map((domain) => ({...domain, models: dataset.models.filter((model) => model.domain === domain.id).map((model) => chartModel(atlas, model))}));
+  const counted = dataset.models.flatMap((model) => {
+    const parameters = Math.max(0, ...model.sizes.map((size) => size.parameters ?? 0));
+    return parameters > 0 ? [{...chartModel(atlas, model), parameters, domain: index.get(model.domain) ?? 0}] : [];
+  });
+  return {domains, timeline: layoutTimeline(lanes), scale: layoutScale(counted)};
+}
+
+/** Models that take part in a lineage edge, laid out in layers by dagre. */
+export function buildFamilyTree(atlas: Atlas): ModelFamilyTreeProps {
+  const {dataset, context} = atlas;
+  const {domains, index} = domainLinks(atlas);
   const edges = dataset.models.flatMap((model) => model.lineage.map((edge) => ({from: edge.from, to: edge.to, relation: edge.relation})));
   const members = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
-  const layers = new Map<string, number>();
-  const layerOf = (id: string): number => {
-    let layer = layers.get(id);
-    if (layer === undefined) {
-      layer = Math.max(-1, ...dataset.parents(id).map((edge) => layerOf(edge.to))) + 1;
-      layers.set(id, layer);
-    }
-    return layer;
-  };
-  const models = dataset.models.filter((model) => members.has(model.id));
-  const order = new Map<number, number>();
-  const nodes = [...models].sort(compareByRelease).map((model): FamilyNode => {
-    const layer = layerOf(model.id);
-    const position = order.get(layer) ?? 0;
-    order.set(layer, position + 1);
-    return {id: model.id, label: model.name, permalink: modelPermalink(routeBasePath, model.id), year: model.released.year, layer, order: position};
-  });
-  return {nodes, edges};
+  const nodes = [...dataset.models]
+    .filter((model) => members.has(model.id))
+    .sort(compareByRelease)
+    .map((model): FamilyNode => ({id: model.id, label: model.name, permalink: modelPermalink(context.routeBasePath, model.id), year: model.released.year, domain: index.get(model.domain) ?? 0}));
+  return {domains, nodes, edges, layout: layoutGraph(nodes, edges)};
 }
 
 export function buildOverviewPage(atlas: Atlas, page: OverviewPage, props: unknown): GeneratedPage {
@@ -83,5 +84,7 @@ export function buildOverviewPage(atlas: Atlas, page: OverviewPage, props: unkno
   const {component: name, title, description} = PAGES[page];
   const file = `${page}.mdx`;
   const body = [esmImport(name, `@theme/${name}`), esmImport(PROPS, propsImport(file)), component(name, 'page')];
-  return {file, mdx: toMdx({title: messages[title], description: messages[description], displayed_sidebar: 'atlas'}, body), props: {page: props}};
+  // The pictures and the table need the whole content column: no table of contents beside them.
+  const frontMatter = {title: messages[title], description: messages[description], displayed_sidebar: 'atlas', hide_table_of_contents: true};
+  return {file, mdx: toMdx(frontMatter, body), props: {page: props}};
 }

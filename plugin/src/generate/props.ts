@@ -3,6 +3,11 @@
  * `@theme/<Component>` declares its `Props` from these.
  */
 import type {LineageRelation, ReleaseBasis} from '../data/index.js';
+import type {ScaleLayout, TimelineLayout} from './pictures/charts.js';
+import type {GraphInputEdge, GraphLayout} from './pictures/graph.js';
+
+export type {GraphInputEdge, GraphLayout, PlacedEdge, PlacedNode} from './pictures/graph.js';
+export type {ScaleLayout, TimelineLayout} from './pictures/charts.js';
 
 export interface PageLink {
   readonly label: string;
@@ -34,6 +39,8 @@ export interface ModelFactsProps {
 }
 
 export interface LineageLink extends PageLink {
+  /** Id of the other model. */
+  readonly id: string;
   readonly relation: LineageRelation;
   readonly note?: string;
   readonly source?: string;
@@ -45,6 +52,10 @@ export interface ModelLineageProps {
   readonly parents: readonly LineageLink[];
   /** Models deriving from this one. */
   readonly children: readonly LineageLink[];
+  /** The model and its parents and children, laid out at build time. */
+  readonly diagram: GraphLayout;
+  /** Id of this model in the diagram. */
+  readonly id: string;
 }
 
 /** A `<meta name content>` tag of the page head. */
@@ -65,28 +76,31 @@ export interface ModelExplorerProps {
   readonly dataUrl: string;
 }
 
-export interface TimelineModel extends PageLink {
-  readonly year: number;
-  readonly date: string;
+/** A domain of the atlas, in the order of its colour in the pictures. */
+export interface DomainLink extends PageLink {
+  readonly id: string;
 }
 
 export interface ModelTimelineProps {
-  readonly years: readonly number[];
-  readonly lanes: readonly {readonly label: string; readonly permalink: string; readonly models: readonly TimelineModel[]}[];
+  readonly domains: readonly DomainLink[];
+  readonly timeline: TimelineLayout;
+  readonly scale: ScaleLayout;
 }
 
 export interface FamilyNode extends PageLink {
   readonly id: string;
   readonly year: number;
-  /** Generation: 0 for models deriving from none in the graph. */
-  readonly layer: number;
-  /** Position within the layer. */
-  readonly order: number;
+  /** Index in `domains`. */
+  readonly domain: number;
 }
 
 export interface ModelFamilyTreeProps {
+  readonly domains: readonly DomainLink[];
+  /** Models that take part in a lineage edge. */
   readonly nodes: readonly FamilyNode[];
-  readonly edges: readonly {readonly from: string; readonly to: string; readonly relation: LineageRelation}[];
+  readonly edges: readonly GraphInputEdge[];
+  /** The whole graph, laid out at build time; filters lay out their subgraphs in the browser. */
+  readonly layout: GraphLayout;
 }
 
 /** The small per-model JSON file that hover cards load. */

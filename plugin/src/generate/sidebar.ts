@@ -18,7 +18,7 @@ function termItems(facet: FacetView, ids: readonly string[]): SidebarItem[] {
 }
 
 export function buildSidebars(atlas: Atlas): {atlas: SidebarItem[]} {
-  const {messages, sidebarModels} = atlas.context;
+  const {messages, sidebarModels, sidebarTerms = true} = atlas.context;
   const domain = atlas.facets.get('domain')!;
   const models: SidebarItem[] = sidebarModels
     ? [
@@ -38,12 +38,11 @@ export function buildSidebars(atlas: Atlas): {atlas: SidebarItem[]} {
   const browse: SidebarItem = {
     type: 'category',
     label: messages['modelAtlas.sidebar.browse'],
-    items: [...atlas.facets.values()].map((facet) => ({
-      type: 'category',
-      label: facet.label,
-      link: {type: 'doc', id: docId(facetDocFile(facet.id))},
-      items: termItems(facet, facet.terms.filter((term) => term.parent === undefined).map((term) => term.id)),
-    })),
+    items: [...atlas.facets.values()].map((facet): SidebarItem => {
+      const page = docId(facetDocFile(facet.id));
+      if (!sidebarTerms) return {type: 'doc', id: page, label: facet.label};
+      return {type: 'category', label: facet.label, link: {type: 'doc', id: page}, items: termItems(facet, facet.terms.filter((term) => term.parent === undefined).map((term) => term.id))};
+    }),
   };
   return {atlas: [{type: 'doc', id: 'index'}, ...[...OVERVIEW_PAGES, SURVEY_PAGE].map((page): SidebarItem => ({type: 'doc', id: page})), ...models, browse]};
 }

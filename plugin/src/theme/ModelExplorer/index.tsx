@@ -5,6 +5,7 @@ import {translate} from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import type {Props} from '@theme/ModelExplorer';
+import {formatParameterCount} from '../../data/values.js';
 import styles from './styles.module.css';
 
 type Labels = Readonly<Record<string, string>>;
@@ -80,33 +81,35 @@ function sortLabel(sort: Sort): string {
   }
 }
 
-/** Filter state lives in the query string so that a view can be shared. */
-function useQueryState(): [URLSearchParams, (key: string, value: string) => void] {
+/**
+ * Filter state lives in the query string so that a view can be shared. One update may change several keys:
+ * each is applied to the same URL, so that none is lost (two updates from one render would both start
+ * from the old URL, and the second would undo the first).
+ */
+function useQueryState(): [URLSearchParams, (changes: Readonly<Record<string, string>>) => void] {
   const location = useLocation();
   const history = useHistory();
   const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
-  const set = (key: string, value: string) => {
+  const set = (changes: Readonly<Record<string, string>>) => {
     const next = new URLSearchParams(location.search);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     const search = next.toString();
     history.replace({...location, search: search ? `?${search}` : ''});
   };
   return [params, set];
 }
 
-function formatCount(count: number): string {
-  if (count === 0) return '';
-  const [scale, suffix] = count >= 1e12 ? [1e12, 'T'] : count >= 1e9 ? [1e9, 'B'] : count >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
-  return `${Number((count / scale).toPrecision(3))}${suffix}`;
-}
+const formatCount = (count: number): string => (count === 0 ? '' : formatParameterCount(count));
 
 export default function ModelExplorer({dataUrl}: Props): ReactNode {
   const url = useBaseUrl(dataUrl);
   const {i18n} = useDocusaurusContext();
   const [data, setData] = useState<ExplorerData | undefined>();
   const [failed, setFailed] = useState(false);
-  const [params, setParam] = useQueryState();
+  const [params, setParams] = useQueryState();
 
   useEffect(() => {
     fetch(url)
@@ -154,8 +157,7 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
       type="button"
       className={styles.sort}
       onClick={() => {
-        setParam('sort', column);
-        setParam('order', sort === column && descending ? 'asc' : '');
+        setParams({sort: column, order: sort === column && descending ? 'asc' : ''});
       }}
     >
       {sortLabel(column)}
@@ -168,12 +170,12 @@ export default function ModelExplorer({dataUrl}: Props): ReactNode {
       <div className={styles.controls}>
         <label>
           {translate({id: 'modelAtlas.explorer.search', message: 'Search'})}
-          <input type="search" value={params.get('q') ?? ''} onChange={(event) => setParam('q', event.target.value)} />
+          <input type="search" value={params.get('q') ?? ''} onChange={(event) => setParams({q: event.target.value})} />
         </label>
         {FILTERS.map((filter) => (
           <label key={filter}>
             {filterLabel(filter)}
-            <select value={params.get(filter) ?? ''} onChange={(event) => setParam(filter, event.target.value)}>
+            <select value={params.get(filter) ?? ''} onChange={(event) => setParams({[filter]: event.target.value})}>
               <option value="">{translate({id: 'modelAtlas.explorer.all', message: 'All'})}</option>
               {options(filter).map((term) => (
                 <option key={term} value={term}>

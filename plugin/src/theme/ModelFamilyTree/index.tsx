@@ -1,56 +1,138 @@
-import type {ReactNode} from 'react';
+import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import type {Props} from '@theme/ModelFamilyTree';
+import ModelGraph, {DomainLegend, RelationLegend} from '@theme/ModelGraph';
 import {relationLabel} from '@theme/ModelLineage/relationLabel';
+import type {GraphLayout} from '../../generate/props.js';
 import styles from './styles.module.css';
 
-const NODE = {width: 150, height: 30, column: 190, row: 44, margin: 8};
+type Filter = {readonly kind: 'all'} | {readonly kind: 'domain' | 'family' | 'focus'; readonly id: string};
+const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3];
+/** A founder heads a family: a model with at least this many descendants. */
+const FAMILY_SIZE = 3;
 
-/** The lineage graph as SVG, one column per generation; each node links to its model page. */
-export default function ModelFamilyTree({nodes, edges}: Props): ReactNode {
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const columns = Math.max(0, ...nodes.map((node) => node.layer)) + 1;
-  const rows = Math.max(0, ...nodes.map((node) => node.order)) + 1;
-  const x = (layer: number) => NODE.margin + layer * NODE.column;
-  const y = (order: number) => NODE.margin + order * NODE.row;
-  const title = translate({id: 'modelAtlas.familyTree.label', message: 'Family tree: each model points to the models it derives from'});
+type Graph = typeof import('../../generate/pictures/graph.js');
+
+/** The models a filter keeps, or undefined for all. */
+function selection(filter: Filter, {nodes, edges}: Props, graph: Graph): Set<string> | undefined {
+  switch (filter.kind) {
+    case 'all':
+      return undefined;
+    case 'domain':
+      return new Set(nodes.filter((node) => node.domain === Number(filter.id)).map((node) => node.id));
+    case 'family':
+      return graph.descendantsOf(filter.id, edges);
+    case 'focus':
+      return graph.lineageOf(filter.id, edges);
+  }
+}
+
+/**
+ * The family tree: the whole lineage graph, laid out at build time, with filters (a domain, the family
+ * of a founding model, or one model's ancestors and descendants) that lay out the chosen subgraph again in
+ * the browser, zoom buttons, and panning by dragging. The list below says the same in words.
+ */
+export default function ModelFamilyTree(props: Props): ReactNode {
+  const {nodes, edges, domains, layout} = props;
+  const isBrowser = useIsBrowser();
+  const [filter, setFilter] = useState<Filter>({kind: 'all'});
+  const [shown, setShown] = useState<GraphLayout>(layout);
+  const [zoom, setZoom] = useState(1);
+  const scroller = useRef<HTMLDivElement>(null);
+  const byId = useMemo(() => Object.fromEntries(nodes.map((node) => [node.id, node])), [nodes]);
+
+  const founders = useMemo(() => {
+    const children = new Map<string, number>();
+    for (const edge of edges) children.set(edge.to, (children.get(edge.to) ?? 0) + 1);
+    return nodes.filter((node) => (children.get(node.id) ?? 0) >= FAMILY_SIZE).sort((a, b) => a.label.localeCompare(b.label));
+  }, [nodes, edges]);
+
+  useEffect(() => {
+    if (filter.kind === 'all') {
+      setShown(layout);
+      return;
+    }
+    let current = true;
+    // dagre is loaded only when a reader filters: the page itself ships the build's layout.
+    void import('../../generate/pictures/graph.js').then((graph) => {
+      const ids = selection(filter, props, graph)!;
+      const kept = nodes.filter((node) => ids.has(node.id));
+      if (current) setShown(graph.layoutGraph(kept, edges));
+    });
+    return () => {
+      current = false;
+    };
+  }, [filter]);
+
+  // Drag to pan the zoomed picture.
+  const drag = useRef<{x: number; y: number; left: number; top: number} | undefined>(undefined);
+  const onPointerDown = (event: React.PointerEvent) => {
+    if (event.pointerType !== 'mouse' || !scroller.current) return;
+    drag.current = {x: event.clientX, y: event.clientY, left: scroller.current.scrollLeft, top: scroller.current.scrollTop};
+  };
+  const onPointerMove = (event: React.PointerEvent) => {
+    if (!drag.current || !scroller.current || event.buttons !== 1) return;
+    scroller.current.scrollLeft = drag.current.left - (event.clientX - drag.current.x);
+    scroller.current.scrollTop = drag.current.top - (event.clientY - drag.current.y);
+  };
+
+  const value = filter.kind === 'all' ? '' : filter.id;
+  const select = (kind: Exclude<Filter['kind'], 'all'>, label: string, options: readonly {id: string; label: string}[]) => (
+    <label>
+      {label}
+      <select value={filter.kind === kind ? value : ''} onChange={(event) => setFilter(event.target.value ? {kind, id: event.target.value} : {kind: 'all'})}>
+        <option value="">{translate({id: 'modelAtlas.explorer.all', message: 'All'})}</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const visibleEdges = shown.edges;
+  const label = translate({id: 'modelAtlas.familyTree.label', message: 'Family tree: each line runs from a model to a model that derives from it'});
   return (
     <figure className={styles.figure}>
-      <div className={styles.scroll}>
-        <svg role="group" aria-label={title} viewBox={`0 0 ${x(columns)} ${y(rows)}`} width={x(columns)} height={y(rows)} className={styles.tree}>
-          {edges.map((edge) => {
-            const from = byId.get(edge.from)!;
-            const to = byId.get(edge.to)!;
-            return (
-              <path
-                key={`${edge.from}-${edge.to}`}
-                className={styles.edge}
-                d={`M${x(to.layer) + NODE.width} ${y(to.order) + NODE.height / 2} C${x(to.layer) + NODE.width + 20} ${y(to.order) + NODE.height / 2} ${x(from.layer) - 20} ${y(from.order) + NODE.height / 2} ${x(from.layer)} ${y(from.order) + NODE.height / 2}`}
-              >
-                <title>{`${from.label} → ${to.label} (${relationLabel(edge.relation)})`}</title>
-              </path>
-            );
-          })}
-          {nodes.map((node) => (
-            <Link key={node.id} to={node.permalink} aria-label={`${node.label} (${node.year})`}>
-              <g transform={`translate(${x(node.layer)} ${y(node.order)})`} className={styles.node}>
-                <rect width={NODE.width} height={NODE.height} rx={4} />
-                <text x={NODE.width / 2} y={NODE.height / 2} dominantBaseline="central" textAnchor="middle">
-                  {node.label.length > 20 ? `${node.label.slice(0, 19)}…` : node.label}
-                </text>
-              </g>
-            </Link>
-          ))}
-        </svg>
+      {isBrowser && (
+        <div className={styles.controls}>
+          {select('domain', translate({id: 'modelAtlas.explorer.domain', message: 'Domain'}), domains.map((domain, index) => ({id: String(index), label: domain.label})))}
+          {select('family', translate({id: 'modelAtlas.familyTree.family', message: 'Family of'}), founders)}
+          {select('focus', translate({id: 'modelAtlas.familyTree.focus', message: 'Focus on'}), [...nodes].sort((a, b) => a.label.localeCompare(b.label)))}
+          <span className={styles.zoom} role="group" aria-label={translate({id: 'modelAtlas.familyTree.zoom', message: 'Zoom'})}>
+            <button type="button" onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)]!)} disabled={zoom === ZOOMS[0]} aria-label={translate({id: 'modelAtlas.familyTree.zoomOut', message: 'Zoom out'})}>
+              −
+            </button>
+            <button type="button" onClick={() => setZoom(1)} disabled={zoom === 1}>
+              {translate({id: 'modelAtlas.familyTree.fit', message: 'Fit'})}
+            </button>
+            <button type="button" onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)]!)} disabled={zoom === ZOOMS[ZOOMS.length - 1]} aria-label={translate({id: 'modelAtlas.familyTree.zoomIn', message: 'Zoom in'})}>
+              +
+            </button>
+          </span>
+        </div>
+      )}
+      <div ref={scroller} className={styles.scroll} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={() => (drag.current = undefined)}>
+        <ModelGraph layout={shown} nodes={byId} label={label} current={filter.kind === 'focus' ? filter.id : undefined} domainOf={(id) => byId[id]?.domain} zoom={zoom} />
       </div>
       <figcaption>
+        <p>
+          {translate(
+            {id: 'modelAtlas.familyTree.caption', message: '{models} models and {relations} relations. Older models are on the left; a line runs to each model that derives from one, styled by the relation; the outline colour is the domain.'},
+            {models: shown.nodes.length, relations: visibleEdges.length},
+          )}
+        </p>
+        <RelationLegend relations={edges.map((edge) => edge.relation)} />
+        <DomainLegend domains={domains} shape="box" />
         <details>
           <summary>{translate({id: 'modelAtlas.familyTree.asList', message: 'The same graph as a list'})}</summary>
           <ul>
-            {edges.map((edge) => (
+            {visibleEdges.map((edge) => (
               <li key={`${edge.from}-${edge.to}`}>
-                <Link to={byId.get(edge.from)!.permalink}>{byId.get(edge.from)!.label}</Link> → <Link to={byId.get(edge.to)!.permalink}>{byId.get(edge.to)!.label}</Link> ({relationLabel(edge.relation)})
+                <Link to={byId[edge.from]!.permalink}>{byId[edge.from]!.label}</Link> → <Link to={byId[edge.to]!.permalink}>{byId[edge.to]!.label}</Link>
+                {` (${relationLabel(edge.relation)})`}
               </li>
             ))}
           </ul>

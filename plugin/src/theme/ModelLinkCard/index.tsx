@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useId, useRef, useState, type ReactNode} from 'react';
-import Link from '@docusaurus/Link';
+import {autoUpdate, computePosition, flip, offset, shift} from '@floating-ui/dom';
 import {translate} from '@docusaurus/Translate';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {cardShard} from '@theme/ModelLinkCard/cardShard';
@@ -34,9 +34,28 @@ function loadCard(url: string, id: string): Promise<Card | undefined> {
 }
 
 /**
- * Wraps a link to a model page. The card opens on hover and on keyboard focus, stays open
- * while hovered, closes with Escape, and sits below the link (WCAG 1.4.13). On touch, the first
- * tap opens the card (which links to the page) and a second tap follows the link.
+ * Keeps the card beside its link and inside the viewport while it is open: below the link, flipped above
+ * when there is no room, shifted sideways to stay on screen (floating-ui, fixed positioning so the page never
+ * grows a scrollbar).
+ */
+function usePlacement(wrapper: React.RefObject<HTMLSpanElement | null>, card: React.RefObject<HTMLSpanElement | null>, visible: boolean): void {
+  useEffect(() => {
+    const reference = wrapper.current?.querySelector('a');
+    const floating = card.current;
+    if (!visible || !reference || !floating) return undefined;
+    return autoUpdate(reference, floating, () => {
+      void computePosition(reference, floating, {strategy: 'fixed', placement: 'bottom-start', middleware: [offset(4), flip({padding: 8}), shift({padding: 8})]}).then(({x, y}) => {
+        Object.assign(floating.style, {left: `${x}px`, top: `${y}px`, visibility: 'visible'});
+      });
+    });
+  }, [wrapper, card, visible]);
+}
+
+/**
+ * Wraps a link to a model page. The card opens on hover and on keyboard focus, stays open while hovered,
+ * closes with Escape (WCAG 1.4.13), and describes the link to screen readers (`aria-describedby` on the
+ * link itself). It holds no focusable element, so each link is one Tab stop. On touch, the first tap opens
+ * the card and a second tap follows the link.
  */
 export default function ModelLinkCard({id, children}: Props): ReactNode {
   const atlas = useModelAtlasData();
@@ -46,6 +65,7 @@ export default function ModelLinkCard({id, children}: Props): ReactNode {
   const touched = useRef(false);
   const cardId = useId();
   const wrapper = useRef<HTMLSpanElement>(null);
+  const floating = useRef<HTMLSpanElement>(null);
 
   const show = useCallback(() => {
     setOpen(true);
@@ -69,10 +89,19 @@ export default function ModelLinkCard({id, children}: Props): ReactNode {
   }, [open]);
 
   const visible = open && card !== undefined;
+  usePlacement(wrapper, floating, visible);
+
+  // The link, not the wrapper, is what a screen reader focuses: describe it by the card.
+  useEffect(() => {
+    const link = wrapper.current?.querySelector('a');
+    if (!link) return;
+    if (visible) link.setAttribute('aria-describedby', cardId);
+    else link.removeAttribute('aria-describedby');
+  }, [visible, cardId]);
+
   return (
     <span
       ref={wrapper}
-      className={styles.wrapper}
       onMouseEnter={show}
       onMouseLeave={() => setOpen(false)}
       onFocus={show}
@@ -88,14 +117,11 @@ export default function ModelLinkCard({id, children}: Props): ReactNode {
           show();
         }
       }}
-      aria-describedby={visible ? cardId : undefined}
     >
       {children}
       {visible && (
-        <span id={cardId} role="tooltip" className={styles.card}>
-          <Link to={card.permalink} className={styles.title}>
-            {card.name}
-          </Link>
+        <span ref={floating} id={cardId} role="tooltip" className={styles.card}>
+          <span className={styles.title}>{card.name}</span>
           <span className={styles.meta}>
             {[card.date, card.organizations.join(', '), card.domain, card.parameters && translate({id: 'modelAtlas.card.parameters', message: '{count} parameters'}, {count: card.parameters})]
               .filter(Boolean)

@@ -2,48 +2,88 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelTimeline';
+import ModelScaleChart from '@theme/ModelScaleChart';
+import {domainColour} from '@theme/ModelGraph/domainColour';
 import styles from './styles.module.css';
 
-/** A table: one row per domain, one column per year, the models of each in their cell. */
-export default function ModelTimeline({years, lanes}: Props): ReactNode {
+/** One lane per domain, years on the axis; every model is a link. Laid out at build time. */
+function Timeline({timeline}: Props): ReactNode {
+  const {width, height, years, lanes, models} = timeline;
   return (
-    <div className={styles.scroll} tabIndex={0} role="region" aria-label={translate({id: 'modelAtlas.timeline.label', message: 'Models by year and domain'})}>
-      <table className={styles.timeline}>
-        <thead>
-          <tr>
-            <th scope="col">{translate({id: 'modelAtlas.timeline.domain', message: 'Domain'})}</th>
-            {years.map((year) => (
-              <th key={year} scope="col">
-                {year}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {lanes.map((lane) => (
-            <tr key={lane.permalink}>
-              <th scope="row">
-                <Link to={lane.permalink}>{lane.label}</Link>
-              </th>
-              {years.map((year) => (
-                <td key={year}>
-                  <ul className={styles.models}>
-                    {lane.models
-                      .filter((model) => model.year === year)
-                      .map((model) => (
-                        <li key={model.permalink}>
-                          <Link to={model.permalink} title={model.date}>
-                            {model.label}
-                          </Link>
-                        </li>
-                      ))}
-                  </ul>
-                </td>
-              ))}
-            </tr>
+    <figure className={styles.figure}>
+      <div className={styles.frame} tabIndex={0} role="region" aria-label={translate({id: 'modelAtlas.timeline.region', message: 'Timeline (scrolls sideways on narrow screens)'})}>
+        <svg viewBox={`0 0 ${width} ${height}`} className={styles.timeline} role="group" aria-label={translate({id: 'modelAtlas.timeline.label', message: 'Models by year and domain'})}>
+          {years.map((year, index) => {
+            // Each year's label sits in the middle of its band; the last tick only closes the axis.
+            const next = years[index + 1];
+            return (
+              <g key={year.label} className={styles.year}>
+                <line x1={year.position} x2={year.position} y1={4} y2={height - 4} />
+                {next &&
+                  [14, height - 8].map((y) => (
+                    <text key={y} x={(year.position + next.position) / 2} y={y} textAnchor="middle">
+                      {year.label}
+                    </text>
+                  ))}
+              </g>
+            );
+          })}
+          {lanes.map((lane, index) => (
+            <g key={lane.id}>
+              <rect x={0} y={lane.y} width={width} height={lane.height - 4} className={index % 2 ? styles.laneOdd : styles.lane} />
+              <Link to={lane.permalink} className={styles.laneLabel}>
+                <text x={6} y={lane.y + 15}>
+                  {lane.label}
+                </text>
+              </Link>
+            </g>
           ))}
-        </tbody>
-      </table>
-    </div>
+          {models.map((model) => (
+            <Link key={model.id} to={model.permalink} className={styles.model}>
+              <title>{`${model.label} (${model.date})`}</title>
+              <circle cx={model.x} cy={model.y} r={3.5} fill={domainColour(model.lane)} />
+              <text x={model.labelLeft ? model.x - 6 : model.x + 6} y={model.y} dominantBaseline="central" textAnchor={model.labelLeft ? 'end' : 'start'}>
+                {model.label}
+              </text>
+            </Link>
+          ))}
+        </svg>
+      </div>
+      <figcaption>
+        {translate(
+          {id: 'modelAtlas.timeline.caption', message: 'Each dot is a model at its release date, in the lane of its domain ({count} models). The same as a list:'},
+          {count: models.length},
+        )}
+        <details>
+          <summary>{translate({id: 'modelAtlas.timeline.asList', message: 'The models by domain and date'})}</summary>
+          {lanes.map((lane, index) => (
+            <section key={lane.id}>
+              <h3>
+                <Link to={lane.permalink}>{lane.label}</Link>
+              </h3>
+              <ul>
+                {models
+                  .filter((model) => model.lane === index)
+                  .map((model) => (
+                    <li key={model.id}>
+                      {model.date}: <Link to={model.permalink}>{model.label}</Link>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </details>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The timeline page: models by domain and date, then parameters over time. */
+export default function ModelTimeline(props: Props): ReactNode {
+  return (
+    <>
+      <Timeline {...props} />
+      <ModelScaleChart scale={props.scale} domains={props.domains} />
+    </>
   );
 }

@@ -1,0 +1,118 @@
+/**
+ * Layered layout of lineage graphs with dagre: parents to the left, derived models to the right. Pure and
+ * free of Node APIs: the build lays out the pictures it renders as SVG, and the family tree's filters lay out
+ * their subgraphs in the browser with the same function.
+ */
+import dagre from '@dagrejs/dagre';
+import type {LineageRelation} from '../../data/index.js';
+
+export interface GraphInputNode {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** `from` derives from `to`, as in the dataset. */
+export interface GraphInputEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly relation: LineageRelation;
+}
+
+export interface PlacedNode {
+  readonly id: string;
+  /** Top-left corner and size, in SVG user units. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface PlacedEdge extends GraphInputEdge {
+  /** SVG path from the parent's right side to the derived model's left side. */
+  readonly d: string;
+}
+
+export interface GraphLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly nodes: readonly PlacedNode[];
+  readonly edges: readonly PlacedEdge[];
+}
+
+/** Font size of node labels, in SVG user units; the theme's CSS uses the same. */
+export const NODE_FONT_SIZE = 13;
+const NODE_HEIGHT = 26;
+const NODE_PADDING = 10;
+
+/** Width of a label in SVG units, estimated: wide (CJK) characters take a full em, others about 0.6 em. */
+export function labelWidth(label: string, fontSize = NODE_FONT_SIZE): number {
+  let ems = 0;
+  for (const char of label) ems += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(char) ? 1 : /[iljtf.,'()\s-]/.test(char) ? 0.38 : /[MWmw]/.test(char) ? 0.85 : 0.62;
+  return Math.ceil(ems * fontSize);
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * A smooth path along dagre's route (which bends around the nodes in between): quadratic curves through
+ * the midpoints of the route's segments, with the route's points as control points.
+ */
+function edgePath(points: readonly {x: number; y: number}[]): string {
+  const at = (point: {x: number; y: number}) => `${round(point.x)} ${round(point.y)}`;
+  const curves = points.slice(1, -1).map((point, index) => {
+    const next = points[index + 2]!;
+    return `Q${at(point)} ${at({x: (point.x + next.x) / 2, y: (point.y + next.y) / 2})}`;
+  });
+  return `M${at(points[0]!)}${curves.join('')}L${at(points[points.length - 1]!)}`;
+}
+
+/** Lays out `nodes` in layers by generation; edges whose ends are not both in `nodes` are left out. */
+export function layoutGraph(nodes: readonly GraphInputNode[], edges: readonly GraphInputEdge[], options: {readonly rankSeparation?: number} = {}): GraphLayout {
+  const graph = new dagre.graphlib.Graph<{width: number; height: number}>({multigraph: false});
+  graph.setGraph({rankdir: 'LR', nodesep: 8, ranksep: options.rankSeparation ?? 48, marginx: 2, marginy: 2});
+  graph.setDefaultEdgeLabel(() => ({}));
+  const ids = new Set(nodes.map((node) => node.id));
+  for (const node of nodes) graph.setNode(node.id, {width: labelWidth(node.label) + 2 * NODE_PADDING, height: NODE_HEIGHT});
+  const kept = edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to) && edge.from !== edge.to);
+  for (const edge of kept) graph.setEdge(edge.to, edge.from);
+  dagre.layout(graph);
+  const placed = nodes.map((node): PlacedNode => {
+    const {x, y, width, height} = graph.node(node.id);
+    return {id: node.id, x: round(x - width / 2), y: round(y - height / 2), width, height};
+  });
+  const {width = 0, height = 0} = graph.graph();
+  return {
+    width: Math.ceil(width),
+    height: Math.ceil(height),
+    nodes: placed,
+    edges: kept.map((edge) => {
+      // From the middle of the parent's right side to the middle of the derived model's left side, along dagre's route.
+      const [parent, child] = [graph.node(edge.to), graph.node(edge.from)];
+      const route = (graph.edge(edge.to, edge.from).points ?? []).slice(1, -1);
+      return {...edge, d: edgePath([{x: parent.x + parent.width / 2, y: parent.y}, ...route, {x: child.x - child.width / 2, y: child.y}])};
+    }),
+  };
+}
+
+/** `id` and every model reached from it by following edges the given way (all relations). */
+function reach(id: string, edges: readonly GraphInputEdge[], way: 'ancestors' | 'descendants'): Set<string> {
+  const [key, other] = way === 'ancestors' ? (['from', 'to'] as const) : (['to', 'from'] as const);
+  const next = new Map<string, string[]>();
+  for (const edge of edges) next.set(edge[key], [...(next.get(edge[key]) ?? []), edge[other]]);
+  const found = new Set([id]);
+  const queue = [id];
+  while (queue.length > 0) {
+    for (const reached of next.get(queue.pop()!) ?? []) {
+      if (found.has(reached)) continue;
+      found.add(reached);
+      queue.push(reached);
+    }
+  }
+  return found;
+}
+
+/** `id` and the models deriving from it, directly or not. */
+export const descendantsOf = (id: string, edges: readonly GraphInputEdge[]) => reach(id, edges, 'descendants');
+
+/** `id`, its ancestors (models it derives from) and its descendants. */
+export const lineageOf = (id: string, edges: readonly GraphInputEdge[]) => new Set([...reach(id, edges, 'ancestors'), ...reach(id, edges, 'descendants')]);

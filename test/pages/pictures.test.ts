@@ -1,0 +1,132 @@
+/** Layout of the atlas's pictures (pure): lineage graphs with dagre, the timeline and the scale chart. */
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
+import {CHART_WIDTH, layoutScale, layoutTimeline, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
+import {descendantsOf, labelWidth, layoutGraph, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
+import {withoutDocCards} from '../../plugin/src/generate/versionProps.js';
+
+const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
+const edges: GraphInputEdge[] = dataset.models.flatMap((model) => model.lineage.map(({from, to, relation}) => ({from, to, relation})));
+const overlaps = (a: {x: number; y: number; width: number; height: number}, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('layoutGraph', () => {
+  const members = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  const nodes = dataset.models.filter((model) => members.has(model.id)).map((model) => ({id: model.id, label: model.name}));
+  const layout = layoutGraph(nodes, edges);
+
+  it('should place every node of the real lineage graph without overlaps, inside the picture', () => {
+    expect(layout.nodes).toHaveLength(nodes.length);
+    for (const [index, node] of layout.nodes.entries()) {
+      expect(node.x).toBeGreaterThanOrEqual(0);
+      expect(node.x + node.width).toBeLessThanOrEqual(layout.width + 0.5);
+      expect(node.y + node.height).toBeLessThanOrEqual(layout.height + 0.5);
+      for (const other of layout.nodes.slice(index + 1)) expect(overlaps(node, other), `${node.id} overlaps ${other.id}`).toBe(false);
+    }
+  });
+
+  it('should put every parent left of the models deriving from it, with a path for each edge', () => {
+    const placed = new Map(layout.nodes.map((node) => [node.id, node]));
+    expect(layout.edges).toHaveLength(edges.length);
+    for (const edge of layout.edges) {
+      expect(placed.get(edge.to)!.x + placed.get(edge.to)!.width, `${edge.to} → ${edge.from}`).toBeLessThan(placed.get(edge.from)!.x);
+      expect(edge.d).toMatch(/^M[\d.]+ [\d.]+(Q[\d. ]+)*L[\d.]+ [\d.]+$/);
+    }
+  });
+
+  it('should leave out edges to models that are not drawn', () => {
+    const small = layoutGraph([{id: 'bert', label: 'BERT'}, {id: 'roberta', label: 'RoBERTa'}], edges);
+    expect(small.edges.map((edge) => [edge.from, edge.to])).toEqual([['roberta', 'bert']]);
+  });
+
+  it('should size nodes by their label, wide characters wider', () => {
+    expect(labelWidth('BERT')).toBeLessThan(labelWidth('BERT-of-Theseus'));
+    expect(labelWidth('文心')).toBeGreaterThan(labelWidth('ab'));
+  });
+});
+
+describe('lineageOf and descendantsOf', () => {
+  it('should follow edges both ways from a model, and only downwards for descendants', () => {
+    const lineage = lineageOf('roberta', edges);
+    expect(lineage).toContain('bert');
+    expect(lineage).toContain('roberta');
+    const descendants = descendantsOf('bert', edges);
+    expect(descendants).toContain('roberta');
+    expect(descendants).not.toContain(dataset.parents('bert')[0]?.to ?? 'none');
+  });
+});
+
+describe('layoutTimeline', () => {
+  const lanes = ['nlp', 'cv', 'graph'].map((domain) => ({
+    id: domain,
+    label: domain,
+    permalink: `/models/domain/${domain}`,
+    models: dataset.models.filter((model) => model.domain === domain).map((model) => ({id: model.id, label: model.name, permalink: `/models/${model.id}`, date: model.released.date})),
+  }));
+  const timeline = layoutTimeline(lanes);
+
+  it('should place every model within the width, in its lane, without overlapping labels', () => {
+    expect(timeline.models).toHaveLength(lanes.reduce((sum, lane) => sum + lane.models.length, 0));
+    const boxes = timeline.models.map((model) => {
+      const width = labelWidth(model.label, TIMELINE_FONT_SIZE) + 6;
+      const lane = timeline.lanes[model.lane]!;
+      expect(model.y).toBeGreaterThan(lane.y);
+      expect(model.y).toBeLessThan(lane.y + lane.height);
+      return {x: model.labelLeft ? model.x - width : model.x - 3.5, y: model.y - 7, width: width + 3.5, height: 14};
+    });
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(CHART_WIDTH + 4);
+    }
+    for (const [index, box] of boxes.entries()) for (const other of boxes.slice(index + 1)) expect(overlaps(box, other)).toBe(false);
+  });
+
+  it('should put years in order on the axis, each model right of its year', () => {
+    const positions = timeline.years.map((year) => year.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const model of timeline.models) {
+      const year = timeline.years.find((tick) => tick.label === model.date.slice(0, 4))!;
+      expect(model.x).toBeGreaterThanOrEqual(year.position);
+    }
+  });
+});
+
+describe('layoutScale', () => {
+  const models = [
+    {id: 'a', label: 'A', permalink: '/a', date: '2018-10', parameters: 340e6, domain: 0},
+    {id: 'b', label: 'B', permalink: '/b', date: '2020-05', parameters: 175e9, domain: 0},
+    {id: 'c', label: 'C', permalink: '/c', date: '2021-01', parameters: 1.6e12, domain: 1},
+  ];
+  const scale = layoutScale(models);
+
+  it('should put bigger models higher, on a log scale with ticks at powers of ten', () => {
+    const y = Object.fromEntries(scale.models.map((model) => [model.id, model.y]));
+    expect(y.a).toBeGreaterThan(y.b!);
+    expect(y.b).toBeGreaterThan(y.c!);
+    expect(scale.parameters.map((tick) => tick.label)).toEqual(['100M', '1B', '10B', '100B', '1T', '10T']);
+    const gaps = scale.parameters.slice(1).map((tick, index) => scale.parameters[index]!.position - tick.position);
+    for (const gap of gaps) expect(gap).toBeCloseTo(gaps[0]!, 0);
+  });
+
+  it('should give each model its size as people write it, and mark the largest of each year', () => {
+    expect(scale.models.map((model) => model.size)).toEqual(['340M', '175B', '1.6T']);
+    const small = layoutScale([...models, {id: 'd', label: 'D', permalink: '/d', date: '2020-09', parameters: 1e9, domain: 0}]);
+    expect(small.models.filter((model) => model.landmark).map((model) => model.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('withoutDocCards', () => {
+  it('should empty the docs of the version metadata of nested routes, keeping the rest', () => {
+    const route = {
+      path: '/models',
+      component: 'root',
+      routes: [{path: '/models', component: 'version', props: {version: {label: 'Next', docs: {bert: {title: 'BERT'}, explorer: {title: 'Explorer'}}}}}],
+    };
+    expect(withoutDocCards(route)).toEqual({
+      path: '/models',
+      component: 'root',
+      routes: [{path: '/models', component: 'version', props: {version: {label: 'Next', docs: {}}}}],
+    });
+  });
+});
