@@ -31,6 +31,8 @@ export const RULES = {
   parameterCount: 'parameter-count',
   missingTranslation: 'missing-translation',
   unsourcedField: 'unsourced-field',
+  duplicateLookalike: 'duplicate-lookalike',
+  lookalikeBlocksNothing: 'lookalike-blocks-nothing',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];

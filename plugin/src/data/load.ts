@@ -238,6 +238,8 @@ export interface RawDataset {
   readonly dir: string;
   readonly taxonomy?: SourceFile;
   readonly organizations?: SourceFile;
+  /** `lookalikes.yaml`, when the dataset has one. */
+  readonly lookalikes?: SourceFile;
   /** Model files, sorted by path. */
   readonly models: readonly SourceFile[];
   readonly diagnostics: readonly Diagnostic[];
@@ -248,6 +250,8 @@ export interface RawDataset {
 export const MODELS_DIR = 'models';
 export const TAXONOMY_FILE = 'taxonomy.yaml';
 export const ORGANIZATIONS_FILE = 'organizations.yaml';
+/** Optional: names that contain a model's name but are not that model. */
+export const LOOKALIKES_FILE = 'lookalikes.yaml';
 
 /** Reads `taxonomy.yaml`, `organizations.yaml` and `models/*.yaml` of a dataset directory. */
 export function readDataset(dir: string): RawDataset {
@@ -255,9 +259,10 @@ export function readDataset(dir: string): RawDataset {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
 
-  const readRequired = (name: string, what: string): SourceFile | undefined => {
+  const readRequired = (name: string, what: string | undefined): SourceFile | undefined => {
     const file = path.join(root, name);
     if (!fs.existsSync(file)) {
+      if (what === undefined) return undefined;
       diagnostics.push(
         diagnosticAt(file, START, 'error', RULES.missingFile, `The dataset has no ${name}.`, `Create ${name} with the ${what}.`),
       );
@@ -278,6 +283,7 @@ export function readDataset(dir: string): RawDataset {
 
   const taxonomy = readRequired(TAXONOMY_FILE, 'facets and their terms');
   const organizations = readRequired(ORGANIZATIONS_FILE, 'organizations the models refer to');
+  const lookalikes = readRequired(LOOKALIKES_FILE, undefined);
 
   const modelsDir = path.join(root, MODELS_DIR);
   const entries = fs.existsSync(modelsDir) && fs.statSync(modelsDir).isDirectory() ? fs.readdirSync(modelsDir, {withFileTypes: true}) : [];
@@ -311,5 +317,5 @@ export function readDataset(dir: string): RawDataset {
       diagnosticAt(modelsDir, START, 'error', RULES.noModels, 'The dataset has no models: models/ holds no .yaml file.', 'Add one file per model: models/<id>.yaml.'),
     );
   }
-  return {dir: root, taxonomy, organizations, models, diagnostics, texts};
+  return {dir: root, taxonomy, organizations, ...(lookalikes && {lookalikes}), models, diagnostics, texts};
 }

@@ -136,6 +136,8 @@ export interface Dataset {
   readonly models: readonly Model[];
   readonly facets: readonly Facet[];
   readonly organizations: readonly Organization[];
+  /** Names that contain a model's name but are not that model (`lookalikes.yaml`), as written. */
+  readonly lookalikes: readonly string[];
   model(id: string): Model | undefined;
   organization(id: string): Organization | undefined;
   facet(id: FacetId): Facet;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import {RULES} from './constants.js';
 import {diagnosticAt, locate, MODELS_DIR, type PathSegment, type RawDataset, type SourceFile} from './load.js';
+import {checkLookalikes} from './lookalikes.js';
 import {FACETS, ModelEntry, OrganizationsFile, SOURCED_FIELDS, TaxonomyFile, type FacetId} from './schema.js';
 import {checkSchema} from './schemaCheck.js';
 import {didYouMean} from './suggest.js';
@@ -315,5 +316,6 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
   }
   checkNames(names, reporter);
   checkLineageCycles(lineage, reporter);
+  if (raw.lookalikes) reporter.diagnostics.push(...checkLookalikes(raw.lookalikes, names.map((use) => use.text)));
   return reporter.diagnostics;
 }

@@ -33,15 +33,10 @@ function charAt(text: string, index: number): string | undefined {
 
 /** Whether `text.slice(start, end)` stands on its own: not glued to a longer word on either side. */
 export function isWholeMention(text: string, start: number, end: number): boolean {
-  if (WORD.test(charAt(text, start) ?? '')) {
-    const before = charBefore(text, start);
-    if (isBlocking(before)) return false;
-    if (before !== undefined && JOINERS.has(before) && isBlocking(charBefore(text, start - 1))) return false;
-  }
-  if (WORD.test(charBefore(text, end) ?? '')) {
-    const after = charAt(text, end);
-    if (isBlocking(after)) return false;
-    if (after !== undefined && JOINERS.has(after) && isBlocking(charAt(text, end + 1))) return false;
-  }
-  return true;
+  const before = charBefore(text, start);
+  if (isBlocking(before)) return false;
+  if (before !== undefined && JOINERS.has(before) && isBlocking(charBefore(text, start - 1))) return false;
+  const after = charAt(text, end);
+  if (isBlocking(after)) return false;
+  return !(after !== undefined && JOINERS.has(after) && isBlocking(charAt(text, end + 1)));
 }

@@ -19,6 +19,8 @@ import {linkModels, type Mention} from './autolink.js';
 import {FRONT_MATTER_MODEL_KEY} from './constants.js';
 import {readFrontMatter} from './frontMatter.js';
 import {normalizeOptions, type Options} from './options.js';
+import type {RuleId} from './rules.js';
+import type {Dataset} from '../data/types.js';
 
 /** A Markdown (`.md`) or MDX (`.mdx`) file and its content. */
 export interface ContentFile {
@@ -36,7 +38,7 @@ export interface PageMention {
   readonly count: number;
 }
 
-/** A mention left unlinked that deserves a look: an ambiguous name, or a case variant of a name. */
+/** A mention left unlinked that deserves a look: an ambiguous name, a case variant of a name, or a name with a version. */
 export interface MentionPlace {
   readonly file: string;
   readonly line: number;
@@ -47,6 +49,9 @@ export interface MentionPlace {
   readonly models: readonly string[];
   /** The names as the data writes them (for a near-miss: what was probably meant). */
   readonly names: readonly string[];
+  /** For a near miss: the rule that left it unlinked, and how to link it. */
+  readonly rule?: RuleId;
+  readonly fix?: string;
 }
 
 /** A file that could not be read as intended. */
@@ -66,7 +71,10 @@ export interface MentionReport {
   readonly models: ReadonlyMap<string, readonly PageMention[]>;
   /** Ambiguous names left unlinked. */
   readonly ambiguous: readonly MentionPlace[];
-  /** Case variants of case-sensitive names (`Bert`, `bloom`), never linked. */
+  /**
+   * Near misses, never linked: case variants of case-sensitive names (`Roberta`; not lower-case words such
+   * as `clip` or capitalised acronyms such as `Bert`), and names followed by a version (`LLaMA 3`).
+   */
   readonly nearMisses: readonly MentionPlace[];
   readonly problems: readonly ScanProblem[];
 }
@@ -110,6 +118,18 @@ function toPlace(file: string, mention: Mention): MentionPlace {
   return {file, line: start?.line ?? 1, column: start?.column ?? 1, text: mention.text, models: mention.models, names: mention.names};
 }
 
+/** Whether an unlinked mention is a near miss: a case variant, or a known name with a version after it. */
+const isNearMiss = (mention: Mention) => mention.kind === 'near-miss' || (mention.kind === 'other' && mention.rule === 'version');
+
+/** How to link a near miss: the alias to add, or the rule that blocked it. */
+function fixOf(mention: Mention, dataset: Dataset): string {
+  const files = mention.models.map((id) => dataset.model(id)?.file ?? id).join(', ');
+  if (mention.kind === 'near-miss') {
+    return `only the case differs from ${mention.names.map((name) => `"${name}"`).join(' or ')}: write it so, or add the alias {name: "${mention.text}"} (or matchCase: false) to ${files}`;
+  }
+  return `rule "${mention.rule}": a version after ${mention.names.map((name) => `"${name}"`).join(' or ')} names another model; add a model (or an alias) named "${mention.text}" to link it`;
+}
+
 /** Finds the mentions of every model in content files. Never throws on content: problems are reported. */
 export function scanMentions(files: readonly ContentFile[], options: ScanOptions): MentionReport {
   const settings = normalizeOptions({...options, once: false});
@@ -134,7 +154,8 @@ export function scanMentions(files: readonly ContentFile[], options: ScanOptions
     const counts = new Map<string, number>();
     for (const mention of mentions) {
       if (mention.kind === 'model') counts.set(mention.models[0]!, (counts.get(mention.models[0]!) ?? 0) + 1);
-      else (mention.kind === 'ambiguous' ? ambiguous : nearMisses).push(toPlace(file.path, mention));
+      else if (mention.kind === 'ambiguous') ambiguous.push(toPlace(file.path, mention));
+      else if (isNearMiss(mention)) nearMisses.push({...toPlace(file.path, mention), rule: mention.rule, fix: fixOf(mention, settings.matcher.dataset)});
     }
     const title = counts.size > 0 ? titleOf(tree, frontMatter, file.path) : '';
     for (const [id, count] of counts) {
