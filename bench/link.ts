@@ -2,12 +2,15 @@
  * Auto-linking cost: parse + link + stringify against parse + stringify, and against the naive way
  * (one mdast-util-find-and-replace pass per name), in the same run. Medians of several runs.
  *
- *   node --import tsx bench/link.ts [runs=5] [megabytes=10]
+ *   node --import tsx bench/link.ts [runs=5] [megabytes=12]
  *
- * Corpus: /work/shared/corpus/transformers-model-doc/en (Markdown pages dense with model names), repeated
- * until it reaches the size asked; synthetic prose when that folder is absent (said in the output).
- * Names: the link fixture's models, the first heading of every corpus page (real model names), and
- * synthetic names, 10,000 in all.
+ * Corpus: ../shared/corpus/transformers-model-doc/en beside the project root (Markdown pages dense with
+ * model names), repeated until it reaches the size asked; synthetic prose when that folder is absent (said
+ * in the output; with CI=true a missing corpus fails instead). Names: the link fixture's models, the first
+ * heading of every corpus page (real model names), and synthetic names, 10,000 in all.
+ *
+ * Then the adversarial paragraph: 1 MB of one paragraph with about 93,000 mentions of the project's dataset
+ * on separate lines (each a name, a variant, a compound or a version), link time against parse time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +27,10 @@ import {isWholeMention} from '../plugin/src/link/boundaries.js';
 import {compileMatcher} from '../plugin/src/link/matcher.js';
 import remarkModelLinks from '../plugin/src/link/remark.js';
 
-const CORPUS = '/work/shared/corpus/transformers-model-doc/en';
-const FIXTURE_DATA = path.resolve(import.meta.dirname, '../test/fixtures/link/data');
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus/transformers-model-doc/en');
+const FIXTURE_DATA = path.join(ROOT, 'test/fixtures/link/data');
+const PROJECT_DATA = path.join(ROOT, 'data');
 const NAME_COUNT = 10_000;
 /** Names the naive pass runs on; its time is extrapolated linearly to every name. */
 const NAIVE_NAMES = 100;
@@ -33,7 +38,7 @@ const NAIVE_NAMES = 100;
 const NAIVE_SHARE = 0.1;
 
 const runs = Number(process.argv[2] ?? 5);
-const megabytes = Number(process.argv[3] ?? 10);
+const megabytes = Number(process.argv[3] ?? 12);
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46,6 +51,10 @@ function readCorpus(): {pages: string[]; source: string} {
     base = fs.readdirSync(CORPUS).filter((file) => file.endsWith('.md')).sort().map((file) => fs.readFileSync(path.join(CORPUS, file), 'utf8'));
     source = `${CORPUS} (${base.length} pages)`;
   } else {
+    if (process.env.CI === 'true') {
+      console.error(`bench/link: the corpus ${CORPUS} is absent (it is ../shared/corpus beside the project root); failing under CI=true.`);
+      process.exit(1);
+    }
     const paragraph = 'We compare BERT with RoBERTa and GPT-3.5, then fine-tune T5 on *wav2vec 2.0* features; `ViT` code.\n\n';
     base = Array.from({length: 400}, (_, i) => `# Page ${i}\n\n${paragraph.repeat(60)}`);
     source = `synthetic prose (${CORPUS} is absent)`;
@@ -157,4 +166,40 @@ console.log(
   `naive, one find-and-replace pass per name: ${format(naiveMeasured)} measured for ${naiveNames.length} names on ${naivePages.length} documents; ` +
     `extrapolated linearly to ${names.length.toLocaleString('en')} names and ${pages.length} documents: ${format(naiveExtrapolated)}, ` +
     `${Math.round(naiveExtrapolated / linkOnly).toLocaleString('en')}× the link step (goal ≥ 100×)`,
+);
+
+/** One paragraph of about 1 MB: a mention per line, names of the project's dataset with variants, compounds and versions. */
+function adversarialParagraph(): {text: string; lines: number} {
+  const {dataset} = loadDatasetOrThrow(PROJECT_DATA);
+  const forms = dataset.models.flatMap((model) => [model.name, `${model.name}-large`, `${model.name}-based`, `${model.name} 2`]);
+  const lines: string[] = [];
+  let size = 0;
+  for (let index = 0; size < 1024 * 1024; index++) {
+    const line = forms[index % forms.length]!;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return {text: lines.join('\n'), lines: lines.length};
+}
+
+const adversarial = adversarialParagraph();
+const linkProject = remarkModelLinks({data: PROJECT_DATA, once: false}) as (tree: Root, file: VFile) => void;
+const adversarialRuns = {parse: [] as number[], link: [] as number[]};
+let adversarialLinks = 0;
+for (let run = 0; run < runs; run++) {
+  const file = new VFile({value: adversarial.text});
+  let start = performance.now();
+  const tree = parser.parse(file);
+  adversarialRuns.parse.push(performance.now() - start);
+  start = performance.now();
+  linkProject(tree, file);
+  adversarialRuns.link.push(performance.now() - start);
+  if (run === 0) adversarialLinks = JSON.stringify(tree).split('"type":"link","url":"/models/').length - 1;
+}
+const adversarialParse = median(adversarialRuns.parse);
+const adversarialLink = median(adversarialRuns.link);
+console.log(
+  `adversarial paragraph: ${(Buffer.byteLength(adversarial.text) / 1024 / 1024).toFixed(2)} MB, ${adversarial.lines.toLocaleString('en')} lines, ` +
+    `${adversarialLinks.toLocaleString('en')} links; parse ${format(adversarialParse)}, link ${format(adversarialLink)}, ` +
+    `link/parse ${(adversarialLink / adversarialParse).toFixed(2)} (goal ≤ 2)`,
 );

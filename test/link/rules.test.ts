@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Root} from 'mdast';
+import type {PhrasingContent, Root} from 'mdast';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {linkModels} from '../../plugin/src/link/autolink.js';
@@ -107,7 +107,7 @@ describe('name grammar', () => {
 
 describe('linear walk', () => {
   it('should link inside 5,000 nested emphasis nodes without recursion per level', () => {
-    let node: Root['children'][number] = {type: 'text', value: 'BERT and GPT-3'};
+    let node: PhrasingContent = {type: 'text', value: 'BERT and GPT-3'};
     for (let depth = 0; depth < 5000; depth++) node = {type: depth % 2 ? 'emphasis' : 'strong', children: [node]};
     const tree: Root = {type: 'root', children: [{type: 'blockquote', children: [{type: 'paragraph', children: [node]}]}]};
     const mentions = linkModels(tree, normalizeOptions({data: loadFixtureDataset(), once: false}), new VFile());

@@ -49,16 +49,18 @@ function pruneUnionErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   let kept = [...errors];
   for (const union of unions) {
     const prefix = `${union.schemaPath}/`;
+    // Items of one array share a schema path: only errors under this union's value belong to it.
+    const within = (error: ErrorObject) => error.schemaPath.startsWith(prefix) && (error.instancePath === union.instancePath || error.instancePath.startsWith(`${union.instancePath}/`));
     const branches = new Map<string, ErrorObject[]>();
     for (const error of kept) {
-      if (!error.schemaPath.startsWith(prefix)) continue;
+      if (!within(error)) continue;
       const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
       branches.set(branch, [...(branches.get(branch) ?? []), error]);
     }
     const fitting = [...branches.values()].find(
       (branchErrors) => !branchErrors.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath),
     );
-    kept = kept.filter((e) => !e.schemaPath.startsWith(prefix) && e !== union);
+    kept = kept.filter((e) => !within(e) && e !== union);
     kept.push(...(fitting ?? [union]));
   }
   return kept;
