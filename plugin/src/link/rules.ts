@@ -19,11 +19,14 @@ export type Reading = 'model' | 'variant' | 'compound' | 'other' | 'none';
 
 export type RuleId =
   | 'spelling'
+  | 'plural'
   | 'word-boundary'
   | 'derivative-prefix'
+  | 'name-prefix'
   | 'compound-prefix'
   | 'joined-prefix'
   | 'size'
+  | 'edition'
   | 'version'
   | 'compound-suffix'
   | 'joined-word'
@@ -80,6 +83,16 @@ const DIGIT = /\p{N}/u;
 /** Words that, written before a name, make another model of it: `Chinese LLaMA`, `Multilingual BART`, `中文LLaMA`. */
 const DERIVATIVE_PREFIX =
   /(?:^|[^\p{L}\p{N}])(?:Chinese|Multilingual|Japanese|Korean|Arabic|French|German|Spanish|Russian|Vietnamese|Indonesian|Italian|Portuguese|Dutch|Polish|Turkish|Persian|Hindi|Thai|Greek|Finnish|Swedish|Danish|Norwegian|Czech|Hebrew|Ukrainian)[ -]$|(?:中文|汉语|漢語|多语言|多語言|日语|日語|韩语|韓語)$/u;
+/**
+ * A capitalised word before a name that is itself a capitalised word (`Transformer`, `Gemma`) makes a
+ * longer proper name: `Differential Transformer`, `Recurrent Gemma`, `Pyramid Vision Transformer`. Not
+ * after a sentence start, nor an organisation or a plain adjective that keeps the model.
+ */
+const NAME_PREFIX = /(?:^|[^.!?:;]\s)(\p{Lu}\p{Ll}{2,})[ ]$/u;
+const KEEPING_PREFIX = new Set(['Google', 'Meta', 'OpenAI', 'Microsoft', 'DeepMind', 'Facebook', 'Anthropic', 'Alibaba', 'Baidu', 'Tencent', 'Nvidia', 'Apple', 'Amazon', 'Salesforce', 'Stability', 'Original', 'Vanilla', 'Standard', 'Like', 'Unlike', 'With', 'Using', 'Use', 'The', 'Our', 'Both', 'And', 'From', 'For', 'See', 'Than']);
+const TITLE_WORD = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*$/u;
+/** A capitalised edition word after a name names another model: `GPT-4 Turbo`, `Gemini Pro`, `Llama 4 Scout`. */
+const EDITION = /^ (?:Turbo|Pro|Ultra|Max|Plus|Flash|Nano|Lite|Vision|Chat|Instruct|Coder|Omni|Opus|Sonnet|Haiku|Scout|Maverick|Thinking|Reasoner|Next|Audio|Math)(?![\p{L}\p{N}])/u;
 /** Lower-case prefixes of compound words: `pre-BERT`, `non-GPT`. */
 const COMPOUND_PREFIX = /(?:^|[^\p{L}\p{N}])(?:pre|post|non|proto|pseudo|anti|quasi)-$/iu;
 const CHECKPOINT_WORDS = 'base|large|small|tiny|mini|medium|xl|xxl|xlarge|xxlarge|huge|giant|micro|nano|big';
@@ -133,7 +146,8 @@ export const RULES: readonly Rule[] = [
     apply({name, before, after, spell}) {
       const right = TOKEN_AFTER.exec(after);
       const left = TOKEN_BEFORE.exec(before);
-      const rightBlocked = right && isJoinedAfter(after.slice(right[0].length));
+      const rest = right ? after.slice(right[0].length) : '';
+      const rightBlocked = right && isJoinedAfter(rest) && !COMPOUND_SUFFIX.test(rest);
       const leftBlocked = left && isJoinedBefore(before.slice(0, before.length - left[0].length));
       const glued = {before: isBlocking(lastChar(before)), after: isBlocking(firstChar(after))};
       const forms: [number, number][] = [];
@@ -149,6 +163,13 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    id: 'plural',
+    summary: 'An `s` after a name ending in a capital or a digit is its plural: the name alone is linked.',
+    linked: ['two [BERT](bert)s', 'Vision Transformers ([ViT](vit)s)'],
+    unlinked: ['RoBERTas', 'BERTso'],
+    apply: ({name, after}) => (/[\p{Lu}\p{N}]$/u.test(name) && /^s(?![\p{L}\p{N}])/u.test(after) ? {reading: 'compound'} : undefined),
+  },
+  {
     id: 'word-boundary',
     summary:
       'A letter or digit of a script written with spaces right before or after the name makes it part of another word (also after a name ending in punctuation). Han, kana, Hangul and Thai do not.',
@@ -162,6 +183,17 @@ export const RULES: readonly Rule[] = [
     linked: ['a multilingual [BERT](bert) model'],
     unlinked: ['Multilingual BART', 'Chinese BERT', '中文BERT'],
     apply: ({before}) => (DERIVATIVE_PREFIX.test(before) ? {reading: 'other'} : undefined),
+  },
+  {
+    id: 'name-prefix',
+    summary:
+      'A capitalised word before a name that is a capitalised word itself makes a longer proper name: another model. Not at the start of a sentence, nor an organisation (`Google`, `Meta`, `OpenAI`, …).',
+    linked: ['the Google [Transformer](transformer) and the [Transformer](transformer)', 'Like [Whisper](whisper), it'],
+    unlinked: ['the Differential Transformer', 'a Pyramid Vision Transformer', 'the Recurrent Whisper model'],
+    apply({name, before}) {
+      const prefix = NAME_PREFIX.exec(before);
+      return prefix && TITLE_WORD.test(name) && !KEEPING_PREFIX.has(prefix[1]!) ? {reading: 'other'} : undefined;
+    },
   },
   {
     id: 'compound-prefix',
@@ -194,6 +226,13 @@ export const RULES: readonly Rule[] = [
       }
       return undefined;
     },
+  },
+  {
+    id: 'edition',
+    summary: 'A capitalised edition word after the name names another model: ` Turbo`, ` Pro`, ` Ultra`, ` Flash`, ` Vision`, ` Chat`, ` Instruct`, ` Scout`, ….',
+    linked: ['[GPT-4](gpt-4) turbo-charged'],
+    unlinked: ['GPT-4 Turbo', 'PaLM Pro'],
+    apply: ({after}) => (EDITION.test(after) ? {reading: 'other'} : undefined),
   },
   {
     id: 'version',
