@@ -75,8 +75,12 @@ export interface Rule {
 /** How many code units around a candidate the rules look at. */
 export const WINDOW = 48;
 
-const TOKEN_AFTER = /^([ _-]?)([\p{L}\p{N}]+(?:\.\p{N}+)*)/u;
-const TOKEN_BEFORE = /([\p{L}\p{N}]+)([ _-]?)$/u;
+/** Scripts written without spaces: their letters never continue a Latin name (`训练BLOOM-176B之前`). */
+const UNSPACED = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
+/** A letter or digit of a script written with spaces. */
+const W = `(?:(?![${UNSPACED}])[\\p{L}\\p{N}])`;
+const TOKEN_AFTER = new RegExp(`^([ _-]?)(${W}+(?:\\.\\p{N}+)*)`, 'u');
+const TOKEN_BEFORE = new RegExp(`(${W}+)([ _-]?)$`, 'u');
 const SQUEEZE = /[ _-]/g;
 const DIGIT = /\p{N}/u;
 
@@ -92,13 +96,14 @@ const NAME_PREFIX = /(?:^|[^.!?:;]\s)(\p{Lu}\p{Ll}{2,})[ ]$/u;
 const KEEPING_PREFIX = new Set(['Google', 'Meta', 'OpenAI', 'Microsoft', 'DeepMind', 'Facebook', 'Anthropic', 'Alibaba', 'Baidu', 'Tencent', 'Nvidia', 'Apple', 'Amazon', 'Salesforce', 'Stability', 'Original', 'Vanilla', 'Standard', 'Like', 'Unlike', 'With', 'Using', 'Use', 'The', 'Our', 'Both', 'And', 'From', 'For', 'See', 'Than']);
 const TITLE_WORD = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*$/u;
 /** A capitalised edition word after a name names another model: `GPT-4 Turbo`, `Gemini Pro`, `Llama 4 Scout`. */
-const EDITION = /^ (?:Turbo|Pro|Ultra|Max|Plus|Flash|Nano|Lite|Vision|Chat|Instruct|Coder|Omni|Opus|Sonnet|Haiku|Scout|Maverick|Thinking|Reasoner|Next|Audio|Math)(?![\p{L}\p{N}])/u;
+const EDITION = new RegExp(`^ (?:Turbo|Pro|Ultra|Max|Plus|Flash|Nano|Lite|Vision|Chat|Instruct|Coder|Omni|Opus|Sonnet|Haiku|Scout|Maverick|Thinking|Reasoner|Next|Audio|Math)(?!${W})`, 'u');
 /** Lower-case prefixes of compound words: `pre-BERT`, `non-GPT`. */
 const COMPOUND_PREFIX = /(?:^|[^\p{L}\p{N}])(?:pre|post|non|proto|pseudo|anti|quasi)-$/iu;
 const CHECKPOINT_WORDS = 'base|large|small|tiny|mini|medium|xl|xxl|xlarge|xxlarge|huge|giant|micro|nano|big';
 /** What may follow a size or checkpoint and still belong to it: `-uncased`, `-v2`, `-patch16-224`. */
 const CHECKPOINT_TAIL = `(?:[-_](?:${CHECKPOINT_WORDS}|cased|uncased|v\\d+(?:\\.\\d+)*|\\d+[kmb]?|patch\\d+|chinese|multilingual|en|zh|hf|deduped))*`;
-const END = '(?![\\p{L}\\p{N}])';
+const END = `(?!${W})`;
+const PLURAL = new RegExp(`^s${END}`, 'u');
 const SIZES = [
   // A parameter count: `-176B`, ` 175B`, `-7B1`, `-1.3B`, `-8x7B`.
   new RegExp(`^[-_ ]?(?:\\d+(?:\\.\\d+)?[KMBT]\\d*|\\d+x\\d+(?:\\.\\d+)?[BM])${CHECKPOINT_TAIL}${END}`, 'iu'),
@@ -115,9 +120,11 @@ const SIZES = [
  * A version: `2`, `3.5`, `v2`, `V3`, `-2`, ` 2`, `.5`, ` II`. A number after a space has one or two
  * digits (a year is not a version) and is not the start of a compound (`BERT 12-layer`).
  */
-const VERSION = /^(?:[-_]?[vV]?\d+(?:\.\d+)*|[ ][vV]?\d{1,2}(?:\.\d+)*(?!-\p{Ll})|[ ][vV]\d+(?:\.\d+)*|\.\d+|[ -](?:II|III|IV|VI|VII|VIII|IX))(?![\p{L}\p{N}]|\.\d)/u;
-const COMPOUND_SUFFIX =
-  /^-(?:based|style|styled|like|era|sized|size|inspired|powered|type|family|series|derived|compatible|specific|esque|ish|level|scale|class|driven|generated|related|fashion|alike|centric|oriented|ready|friendly|free|only|flavored|flavoured|killer|equivalent|sized)(?![\p{L}\p{N}])/iu;
+const VERSION = new RegExp(`^(?:[-_]?[vV]?\\d+(?:\\.\\d+)*|[ ][vV]?\\d{1,2}(?:\\.\\d+)*(?!-\\p{Ll})|[ ][vV]\\d+(?:\\.\\d+)*|\\.\\d+|[ -](?:II|III|IV|VI|VII|VIII|IX))(?!${W}|\\.\\d)`, 'u');
+const COMPOUND_SUFFIX = new RegExp(
+  `^-(?:based|style|styled|like|era|sized|size|inspired|powered|type|family|series|derived|compatible|specific|esque|ish|level|scale|class|driven|generated|related|fashion|alike|centric|oriented|ready|friendly|free|only|flavored|flavoured|killer|equivalent)${END}`,
+  'iu',
+);
 const JOINERS = new Set(['-', '.']);
 
 const lastChar = (text: string) => (text === '' ? undefined : String.fromCodePoint(text.codePointAt(text.length - (text.length >= 2 && /[\udc00-\udfff]/.test(text.at(-1)!) ? 2 : 1))!));
@@ -167,7 +174,7 @@ export const RULES: readonly Rule[] = [
     summary: 'An `s` after a name ending in a capital or a digit is its plural: the name alone is linked.',
     linked: ['two [BERT](bert)s', 'Vision Transformers ([ViT](vit)s)'],
     unlinked: ['RoBERTas', 'BERTso'],
-    apply: ({name, after}) => (/[\p{Lu}\p{N}]$/u.test(name) && /^s(?![\p{L}\p{N}])/u.test(after) ? {reading: 'compound'} : undefined),
+    apply: ({name, after}) => (/[\p{Lu}\p{N}]$/u.test(name) && PLURAL.test(after) ? {reading: 'compound'} : undefined),
   },
   {
     id: 'word-boundary',
