@@ -37,10 +37,14 @@ const entries = fs
   .flatMap((file) => (YAML.parse(fs.readFileSync(path.join(LABELS, file), 'utf8')) as Entry[]).map((entry) => ({...entry, labels: file})));
 
 const LATIN_WORD = /[A-Za-z0-9]/;
-/** Whether `label` at `at` continues a longer word (`BERT` in `ALBERT` or `I-BERT`): labels never mean those. */
-function inWord(within: string, at: number): boolean {
+/**
+ * Whether `label` at `at` is part of a longer word (`BERT` in `ALBERT`, `I-BERT` or `BARTpho`): labels
+ * never mean those. A plural `s` after the label does not make a longer word (`ViTs`).
+ */
+function inWord(within: string, at: number, length: number): boolean {
   const before = within[at - 1] ?? '';
-  return LATIN_WORD.test(before) || (before === '-' && LATIN_WORD.test(within[at - 2] ?? ''));
+  const after = within.slice(at + length, at + length + 2);
+  return LATIN_WORD.test(before) || (before === '-' && LATIN_WORD.test(within[at - 2] ?? '')) || (LATIN_WORD.test(after[0] ?? '') && !/^s(?![A-Za-z0-9])/.test(after));
 }
 
 /** Offset of the n-th occurrence (1-based) of `label` in `within` from `from` that is not inside a longer word. */
@@ -49,7 +53,7 @@ function occurrence(within: string, label: string, n: number, from: number): num
   for (let count = 0; count < n; ) {
     at = within.indexOf(label, at + 1);
     if (at === -1) return -1;
-    if (!inWord(within, at)) count++;
+    if (!inWord(within, at, label.length)) count++;
   }
   return at;
 }
