@@ -104,6 +104,8 @@ const CHECKPOINT_WORDS = 'base|large|small|tiny|mini|medium|xl|xxl|xlarge|xxlarg
 const CHECKPOINT_TAIL = `(?:[-_](?:${CHECKPOINT_WORDS}|cased|uncased|v\\d+(?:\\.\\d+)*|\\d+[kmb]?|patch\\d+|chinese|multilingual|en|zh|hf|deduped))*`;
 const END = `(?!${W})`;
 const PLURAL = new RegExp(`^s${END}`, 'u');
+/** Another capitalised word follows: the words make a proper name (`GPT-Generated Unified Format`). */
+const TITLE_CONTINUES = /^ \p{Lu}\p{Ll}/u;
 const SIZES = [
   // A parameter count: `-176B`, ` 175B`, `-7B1`, `-1.3B`, `-8x7B`.
   new RegExp(`^[-_ ]?(?:\\d+(?:\\.\\d+)?[KMBT]\\d*|\\d+x\\d+(?:\\.\\d+)?[BM])${CHECKPOINT_TAIL}${END}`, 'iu'),
@@ -254,10 +256,15 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'compound-suffix',
-    summary: 'A compound suffix (`-based`, `-style`, `-like`, `-era`, `-sized`, `-inspired`, `-powered`, `-type`, …) keeps the mention: the name alone is linked.',
-    linked: ['[BERT](bert)-based', '[GPT](gpt)-style', '[CLIP](clip)-like', '*[T5](t5)*-style', '**[BERT](bert)**-like'],
-    unlinked: ['GPT-styles'],
-    apply: ({after}) => (COMPOUND_SUFFIX.test(after) ? {reading: 'compound'} : undefined),
+    summary:
+      'A compound suffix (`-based`, `-style`, `-like`, `-era`, `-sized`, `-inspired`, `-powered`, `-type`, …) keeps the mention: the name alone is linked. Capitalised and followed by another capitalised word, it is part of a longer proper name: another model or thing.',
+    linked: ['[BERT](bert)-based', '[GPT](gpt)-style', '[CLIP](clip)-like', '*[T5](t5)*-style', '**[BERT](bert)**-like', '[GPT](gpt)-Based models'],
+    unlinked: ['GPT-styles', 'the GPT-Generated Unified Format'],
+    apply({after}) {
+      const suffix = COMPOUND_SUFFIX.exec(after);
+      if (!suffix) return undefined;
+      return /^-\p{Lu}/u.test(suffix[0]) && TITLE_CONTINUES.test(after.slice(suffix[0].length)) ? {reading: 'other'} : {reading: 'compound'};
+    },
   },
   {
     id: 'joined-word',
