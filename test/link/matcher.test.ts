@@ -79,7 +79,7 @@ describe('matcher: properties', () => {
   const glue = ['', ' ', '  ', '\n', '-', '.', ',', 'x', '3', '从', '*', '_', '`', '[', ']', '(', ')', '**', '# ', '\n\n', '> ', '- ', '<b>', '{', '}', ':'];
   const markdown = fc.array(fc.oneof(fc.constantFrom(...names), fc.constantFrom(...glue), fc.string({maxLength: 4})), {maxLength: 30}).map((parts) => parts.join(''));
 
-  it('should only return non-overlapping mentions that read as the names they name', () => {
+  it('should only return non-overlapping mentions, never glued to a word but for a plural s', () => {
     const matcher = getMatcher(loadFixtureDataset());
     fc.assert(
       fc.property(markdown, (text) => {
@@ -88,7 +88,8 @@ describe('matcher: properties', () => {
           expect(match.start).toBeGreaterThanOrEqual(end);
           expect(text.slice(match.start, match.end)).toBe(match.text);
           expect(isBlocking(text[match.start - 1])).toBe(false);
-          expect(isBlocking(text[match.end])).toBe(false);
+          // A plural `s` is the only letter that may follow a name (`BERTs`).
+          if (match.rule !== 'plural') expect(isBlocking(text[match.end])).toBe(false);
           end = match.end;
         }
       }),
