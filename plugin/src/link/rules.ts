@@ -78,9 +78,11 @@ export const WINDOW = 48;
 /** Scripts written without spaces: their letters never continue a Latin name (`训练BLOOM-176B之前`). */
 const UNSPACED = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
 /** A letter or digit of a script written with spaces. */
-const W = `(?:(?![${UNSPACED}])[\\p{L}\\p{N}])`;
-const TOKEN_AFTER = new RegExp(`^([ _-]?)(${W}+(?:\\.\\p{N}+)*)`, 'u');
-const TOKEN_BEFORE = new RegExp(`(${W}+)([ _-]?)$`, 'u');
+const LETTER = `(?:(?![${UNSPACED}])[\\p{L}\\p{N}])`;
+/** The same, or an underscore: what continues a word. */
+const W = `(?:${LETTER}|_)`;
+const TOKEN_AFTER = new RegExp(`^([ _-]?)(${LETTER}+(?:\\.\\p{N}+)*)`, 'u');
+const TOKEN_BEFORE = new RegExp(`(${LETTER}+)([ _-]?)$`, 'u');
 const SQUEEZE = /[ _-]/g;
 const DIGIT = /\p{N}/u;
 
@@ -175,8 +177,8 @@ export const RULES: readonly Rule[] = [
     id: 'plural',
     summary: 'An `s` after a name ending in a capital or a digit is its plural: the name alone is linked.',
     linked: ['two [BERT](bert)s', 'Vision Transformers ([ViT](vit)s)'],
-    unlinked: ['RoBERTas', 'BERTso'],
-    apply: ({name, after}) => (/[\p{Lu}\p{N}]$/u.test(name) && PLURAL.test(after) ? {reading: 'compound'} : undefined),
+    unlinked: ['RoBERTas', 'BERTso', 'mBERTs'],
+    apply: ({name, before, after}) => (/[\p{Lu}\p{N}]$/u.test(name) && PLURAL.test(after) && !isBlocking(lastChar(before)) ? {reading: 'compound'} : undefined),
   },
   {
     id: 'word-boundary',
