@@ -25,10 +25,13 @@ async function link(markdown: string): Promise<string> {
 function formatTable(): string {
   const cell = (examples: readonly string[]) => examples.map((example) => `\`${plain(example)}\``).join(', ');
   const rows = RULES.map((rule, index) => {
-    const links = rule.linked.map((example) => example.replace(/\[([^\]]+)\]\(([a-z0-9-]+)\)/g, '**$1**→`$2`')).map((example) => example.replace(/\|/g, '\\|'));
+    const links = rule.linked.map((example) => {
+      const targets = [...example.matchAll(/\[([^\]]+)\]\(([a-z0-9-]+)\)/g)].map(([, text, id]) => `${text} → \`${id}\``);
+      return `\`${plain(example)}\`: ${targets.join(', ')}`.replace(/\|/g, '\\|');
+    });
     return `| ${index + 1} | \`${rule.id}\` | ${rule.summary.replace(/\|/g, '\\|')} | ${links.join('; ')} | ${cell(rule.unlinked)} |`;
   });
-  return [TABLE_START, '| # | Rule | What it says | Linked (**mention**→`model`) | Not linked |', '|---|---|---|---|---|', ...rows, TABLE_END].join('\n');
+  return [TABLE_START, '| # | Rule | What it says | Linked: text → model | Not linked |', '|---|---|---|---|---|', ...rows, TABLE_END].join('\n');
 }
 
 describe('rules of the name grammar', () => {
