@@ -143,10 +143,10 @@ function pickLeftmostLongest<T extends Span>(candidates: T[], taken: readonly Sp
  * A name that holds its variant (`BERT-base`, an alias) takes the name of the variant reading at the same
  * place (`BERT` + `-base`), so that it can still be linked alone across formatting.
  */
-function withOwnName(pick: Candidate, candidates: readonly Candidate[]): Candidate {
+function withOwnName(pick: Candidate, variants: ReadonlyMap<string, Candidate>): Candidate {
   if (pick.reading !== 'model' || pick.nameStart !== pick.start || pick.nameEnd !== pick.end) return pick;
-  const inner = candidates.find((other) => other.reading === 'variant' && other.start === pick.start && other.end === pick.end && other.models[0] === pick.models[0]);
-  return inner ? {...pick, nameStart: inner.nameStart, nameEnd: inner.nameEnd} : pick;
+  const inner = variants.get(`${pick.start}:${pick.end}`);
+  return inner && inner.models[0] === pick.models[0] ? {...pick, nameStart: inner.nameStart, nameEnd: inner.nameEnd} : pick;
 }
 
 /** The names of a dataset, as the matcher needs them. */
@@ -310,7 +310,8 @@ export function compileMatcher(dataset: Dataset, input: MatcherInput = toMatcher
       }
     }
     const taken = pickLeftmostLongest<Candidate | Span>([...strong, ...blockers]);
-    const picked = taken.filter((pick): pick is Candidate => 'kind' in pick).map((pick) => withOwnName(pick, strong));
+    const variants = new Map(strong.filter((candidate) => candidate.reading === 'variant').map((candidate) => [`${candidate.start}:${candidate.end}`, candidate]));
+    const picked = taken.filter((pick): pick is Candidate => 'kind' in pick).map((pick) => withOwnName(pick, variants));
     const all = weak.length === 0 ? picked : [...picked, ...pickLeftmostLongest(weak, taken)].sort((a, b) => a.start - b.start);
     return all.map((candidate) => ({...candidate, text: text.slice(candidate.start, candidate.end)}));
   }

@@ -55,16 +55,12 @@ export function foldCode(code: number): number {
 }
 
 function mapString(text: string, table: Uint16Array): string {
+  let first = 0;
+  while (first < text.length && table[text.charCodeAt(first)] === text.charCodeAt(first)) first++;
+  if (first === text.length) return text;
   let result = '';
-  let changed = false;
   const codes = new Array<number>(text.length);
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const read = table[code]!;
-    if (read !== code) changed = true;
-    codes[index] = read;
-  }
-  if (!changed) return text;
+  for (let index = 0; index < text.length; index++) codes[index] = table[text.charCodeAt(index)]!;
   for (let from = 0; from < codes.length; from += 4096) result += String.fromCharCode(...codes.slice(from, from + 4096));
   return result;
 }

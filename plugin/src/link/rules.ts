@@ -82,7 +82,16 @@ const LETTER = `(?:(?![${UNSPACED}])[\\p{L}\\p{N}])`;
 /** The same, or an underscore: what continues a word. */
 const W = `(?:${LETTER}|_)`;
 const TOKEN_AFTER = new RegExp(`^([ _-]?)(${LETTER}+(?:\\.\\p{N}+)*)`, 'u');
-const TOKEN_BEFORE = new RegExp(`(${LETTER}+)([ _-]?)$`, 'u');
+const IS_LETTER = new RegExp(`^${LETTER}$`, 'u');
+
+/** The word (and one separator) right before a name, found backwards: a regular expression anchored at the end would retry from every position. */
+function tokenBefore(before: string): string | undefined {
+  let at = before.length;
+  if (at > 0 && ' _-'.includes(before[at - 1]!)) at--;
+  const end = at;
+  while (at > 0 && IS_LETTER.test(before[at - 1]!)) at--;
+  return at < end ? before.slice(at) : undefined;
+}
 const SQUEEZE = /[ _-]/g;
 const DIGIT = /\p{N}/u;
 
@@ -156,15 +165,15 @@ export const RULES: readonly Rule[] = [
     unlinked: ['a context encoder', 'a Roberta model', 'Alpaca Eval'],
     apply({name, before, after, spell}) {
       const right = TOKEN_AFTER.exec(after);
-      const left = TOKEN_BEFORE.exec(before);
+      const left = tokenBefore(before);
       const rest = right ? after.slice(right[0].length) : '';
       const rightBlocked = right && isJoinedAfter(rest) && !COMPOUND_SUFFIX.test(rest);
-      const leftBlocked = left && isJoinedBefore(before.slice(0, before.length - left[0].length));
+      const leftBlocked = left && isJoinedBefore(before.slice(0, before.length - left.length));
       const glued = {before: isBlocking(lastChar(before)), after: isBlocking(firstChar(after))};
       const forms: [number, number][] = [];
-      if (left && right && !leftBlocked && !rightBlocked) forms.push([left[0].length, right[0].length]);
+      if (left && right && !leftBlocked && !rightBlocked) forms.push([left.length, right[0].length]);
       if (right && !rightBlocked && !glued.before) forms.push([0, right[0].length]);
-      if (left && !leftBlocked && !glued.after) forms.push([left[0].length, 0]);
+      if (left && !leftBlocked && !glued.after) forms.push([left.length, 0]);
       for (const [extendBefore, extendAfter] of forms) {
         const form = before.slice(before.length - extendBefore) + name + after.slice(0, extendAfter);
         const spelled = spell(form);
