@@ -227,11 +227,8 @@ export const RULES: readonly Rule[] = [
     summary: 'Any other word joined before the name by a hyphen or a dot makes another model: `Flan-PaLM`, `XLM-RoBERTa`.',
     linked: ['Flan - [PaLM](palm)'],
     unlinked: ['Flan-PaLM', 'XLM-RoBERTa', 'Chinese-BERT'],
-    apply({before}) {
-      const joiner = lastChar(before);
-      const joined = joiner !== undefined && JOINERS.has(joiner) && isBlocking(lastChar(before.slice(0, -1)));
-      return joined && !COMPOUND_PREFIX.test(before) ? {reading: 'other'} : undefined;
-    },
+    // Glued letters were read by `word-boundary` already: what is left is a joined word.
+    apply: ({before}) => (isJoinedBefore(before) && !COMPOUND_PREFIX.test(before) ? {reading: 'other'} : undefined),
   },
   {
     id: 'size',
@@ -282,10 +279,7 @@ export const RULES: readonly Rule[] = [
     summary: 'Any other word joined after the name by a hyphen or a dot makes another model: `GPT-3.5-turbo`, `BERT-wwm`, `GPT-J`.',
     linked: ['[BERT](bert)- and [GPT](gpt)-based'],
     unlinked: ['BERT-wwm', 'GPT-J', 'GPT-3.5-turbo'],
-    apply({after}) {
-      const joiner = firstChar(after);
-      return joiner !== undefined && JOINERS.has(joiner) && isBlocking(firstChar(after.slice(1))) ? {reading: 'other'} : undefined;
-    },
+    apply: ({after}) => (isJoinedAfter(after) ? {reading: 'other'} : undefined),
   },
   {
     id: 'name',
