@@ -190,6 +190,16 @@ export function compileMatcher(dataset: Dataset, input: MatcherInput = toMatcher
     spellingFor(text).lookalike = true;
   }
   const longest = patterns.reduce((max, pattern) => Math.max(max, pattern.length), 1);
+  // Proper prefixes and suffixes of every spelling: a name that is neither never grows into another spelling.
+  const growsRight = new Set<string>();
+  const growsLeft = new Set<string>();
+  for (const key of spellings.keys()) {
+    for (let cut = 1; cut < key.length; cut++) {
+      growsRight.add(key.slice(0, cut));
+      growsLeft.add(key.slice(cut));
+    }
+  }
+  const mayGrow = (form: string, side: 'left' | 'right') => (side === 'right' ? growsRight : growsLeft).has(squeeze(fold(form)));
 
   // The trie: state 0 is the root, whose edges are a dense table (most characters start no name).
   const rootEdges = new Int32Array(0x10000);
@@ -253,7 +263,7 @@ export function compileMatcher(dataset: Dataset, input: MatcherInput = toMatcher
 
   /** Reads one candidate through the rules; `undefined` when it is no reading of the text. */
   function read(text: string, start: number, end: number, resolved: Resolved): Candidate | undefined {
-    const verdict = classify(text, start, end, spell);
+    const verdict = classify(text, start, end, {spell, mayGrow});
     if (verdict.reading === 'none') return undefined;
     const {spelled} = verdict;
     const mention = {start: start - (verdict.extendBefore ?? 0), end: end + (verdict.extendAfter ?? 0)};

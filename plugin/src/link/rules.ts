@@ -49,6 +49,8 @@ export interface Context {
   readonly after: string;
   /** The known name that `form` spells, if any (see `spelling`). */
   spell(form: string): Spelled | undefined;
+  /** Whether some known spelling continues `form` on that side (a cheap test before `spell`). */
+  mayGrow(form: string, side: 'left' | 'right'): boolean;
 }
 
 /** A rule's decision. `extendBefore`/`extendAfter` widen the mention past the name (a variant, a spelling). */
@@ -163,17 +165,19 @@ export const RULES: readonly Rule[] = [
       'The name and the word next to it spell a known name (or look-alike) once spaces, hyphens and underscores are left out, and case too when the form has a digit: the mention is of that model (a look-alike: of none), the whole form linked.',
     linked: ['[GPT4](gpt-4) and [GPT 3](gpt-3)', '[Flan T5](flan-t5)', '[Transformer XL](transformer-xl)', 'the [llama 2](llama-2) paper'],
     unlinked: ['a context encoder', 'a Roberta model', 'Alpaca Eval'],
-    apply({name, before, after, spell}) {
-      const right = TOKEN_AFTER.exec(after);
-      const left = tokenBefore(before);
+    apply({name, before, after, spell, mayGrow}) {
+      const growsRight = mayGrow(name, 'right');
+      const growsLeft = mayGrow(name, 'left');
+      const right = growsRight || growsLeft ? TOKEN_AFTER.exec(after) : null;
+      const left = growsRight || growsLeft ? tokenBefore(before) : undefined;
       const rest = right ? after.slice(right[0].length) : '';
       const rightBlocked = right && isJoinedAfter(rest) && !COMPOUND_SUFFIX.test(rest);
       const leftBlocked = left && isJoinedBefore(before.slice(0, before.length - left.length));
       const glued = {before: isBlocking(lastChar(before)), after: isBlocking(firstChar(after))};
       const forms: [number, number][] = [];
-      if (left && right && !leftBlocked && !rightBlocked) forms.push([left.length, right[0].length]);
-      if (right && !rightBlocked && !glued.before) forms.push([0, right[0].length]);
-      if (left && !leftBlocked && !glued.after) forms.push([left.length, 0]);
+      if (left && right && !leftBlocked && !rightBlocked && growsLeft && mayGrow(left + name, 'right')) forms.push([left.length, right[0].length]);
+      if (right && !rightBlocked && !glued.before && growsRight) forms.push([0, right[0].length]);
+      if (left && !leftBlocked && !glued.after && growsLeft) forms.push([left.length, 0]);
       for (const [extendBefore, extendAfter] of forms) {
         const form = before.slice(before.length - extendBefore) + name + after.slice(0, extendAfter);
         const spelled = spell(form);
@@ -296,12 +300,13 @@ export interface Verdict extends Decision {
 }
 
 /** Reads a candidate name at `text.slice(start, end)` through the rules. */
-export function classify(text: string, start: number, end: number, spell: Context['spell']): Verdict {
+export function classify(text: string, start: number, end: number, spelling: Pick<Context, 'spell' | 'mayGrow'>): Verdict {
   const context: Context = {
     name: canonicalize(text.slice(start, end)),
     before: canonicalize(text.slice(Math.max(0, start - WINDOW), start)),
     after: canonicalize(text.slice(end, end + WINDOW)),
-    spell,
+    spell: spelling.spell,
+    mayGrow: spelling.mayGrow,
   };
   let fallback: Verdict | undefined;
   for (const rule of RULES) {
