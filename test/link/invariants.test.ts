@@ -80,5 +80,7 @@ describe('invariants', () => {
       console.info(`invariants: ${parsed} of ${files.length} Docusaurus docs parse with remark-mdx and were checked`);
       expect(parsed).toBeGreaterThan(0);
     },
+    // 88 documents, each linked four times: about 20 s on a quiet machine; room for a shared one.
+    180_000,
   );
 });
