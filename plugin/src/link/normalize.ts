@@ -5,7 +5,7 @@
  * A character reads as its NFKC form when that is a single code unit (full-width `ＢＥＲＴ`, `－`, `２`;
  * ligatures and other expansions stay as they are); Unicode hyphens (U+2010, U+2011, U+2012), the
  * full-width hyphen and middle dots (`DALL·E`) read as `-`; every white space (no-break space included)
- * reads as a space. `foldCode` also lower-cases, without changing the length.
+ * reads as a space. `fold` also lower-cases, without changing the length.
  */
 
 const HYPHENS = [0x2010, 0x2011, 0x2012, 0xfe63, 0xff0d, 0x00b7, 0x2027, 0x30fb, 0xff65, 0x2219, 0x22c5];
@@ -39,19 +39,9 @@ function tables(): [Uint16Array, Uint16Array] {
   return [canonicalTable, foldedTable];
 }
 
-/** The table of `foldCode`, for hot loops. */
+/** The table of `fold`, code unit by code unit, for hot loops. */
 export function foldTable(): Uint16Array {
   return tables()[1];
-}
-
-/** The code unit as read, case kept. */
-export function canonicalCode(code: number): number {
-  return tables()[0][code]!;
-}
-
-/** The code unit as read, lower-cased. */
-export function foldCode(code: number): number {
-  return tables()[1][code]!;
 }
 
 function mapString(text: string, table: Uint16Array): string {

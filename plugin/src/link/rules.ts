@@ -75,7 +75,7 @@ export interface Rule {
 }
 
 /** How many code units around a candidate the rules look at. */
-export const WINDOW = 48;
+const WINDOW = 48;
 
 /** Scripts written without spaces: their letters never continue a Latin name (`训练BLOOM-176B之前`). */
 const UNSPACED = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}\\p{scx=Thai}\\p{scx=Lao}\\p{scx=Khmer}\\p{scx=Myanmar}';
