@@ -126,6 +126,8 @@ const SIZES = [
   new RegExp(`^[-_](?:${CHECKPOINT_WORDS})${CHECKPOINT_TAIL}${END}`, 'iu'),
   // A checkpoint after a space, capitalised or with a version: `T5 XXL`, `BERT Large`, `Whisper large-v2`.
   new RegExp(`^ (?:Base|Large|Small|Tiny|Mini|Medium|XL|XXL|XLarge|XXLarge|Huge|Giant)${CHECKPOINT_TAIL}${END}|^ (?:${CHECKPOINT_WORDS})-v\\d+(?:\\.\\d+)*${END}`, 'u'),
+  // A date-stamped checkpoint: `-0613`, `-2407`, `-20240229`.
+  new RegExp(`^-(?:\\d{4}|\\d{6}|\\d{8})${END}`, 'u'),
   // A checkpoint's suffix after a name that already holds its size (`BERT-base` + `-uncased`).
   new RegExp(`^(?:[-_](?:cased|uncased|chinese|multilingual|deduped|hf|patch\\d+))+${END}`, 'iu'),
   // A vision transformer's size and patch: `ViT-B/16`, `ViT-H/14`, `ViT-L/14@336px`, `ViT-L`.
@@ -135,7 +137,7 @@ const SIZES = [
  * A version: `2`, `3.5`, `v2`, `V3`, `-2`, ` 2`, `.5`, ` II`. A number after a space has one or two
  * digits (a year is not a version) and is not the start of a compound (`BERT 12-layer`).
  */
-const VERSION = new RegExp(`^(?:[-_]?[vV]?\\d+(?:\\.\\d+)*|[ ][vV]?\\d{1,2}(?:\\.\\d+)*(?!-\\p{Ll})|[ ][vV]\\d+(?:\\.\\d+)*|\\.\\d+|[ -](?:II|III|IV|VI|VII|VIII|IX))(?!${W}|\\.\\d)`, 'u');
+const VERSION = new RegExp(`^(?:[-_]?[vV]?\\d+(?:\\.\\d+)*[ac-jl-su-z]?|[ ][vV]?\\d{1,2}(?:\\.\\d+)*[ac-jl-su-z]?(?!-\\p{Ll})|[ ][vV]\\d+(?:\\.\\d+)*|\\.\\d+|[ -](?:II|III|IV|VI|VII|VIII|IX))(?!${W}|\\.\\d)`, 'u');
 const COMPOUND_SUFFIX = new RegExp(
   `^-(?:based|style|styled|like|era|sized|size|inspired|powered|type|family|series|derived|compatible|specific|esque|ish|level|scale|class|driven|generated|related|fashion|alike|centric|oriented|ready|friendly|free|only|flavored|flavoured|killer|equivalent)${END}`,
   'iu',
@@ -240,10 +242,16 @@ export const RULES: readonly Rule[] = [
       'A size or checkpoint after the name is a variant of the same model: a parameter count (`-176B`, ` 175B`, `-7B1`, `-8x7B`), `-base`, `-large`, `-small`, `-tiny`, `-XL`, `-XXL`, `-huge` in any case, ` Large` capitalised, `large-v2`, `ViT-B/16`, `-uncased`. The name and the variant are linked together; a checkpoint id may be in any case (`bert-base-uncased`, `llama-7b`).',
     linked: ['[BERT-base](bert)', '[RoBERTa-Large](roberta)', '[BLOOM-176B](bloom)', '[GPT-3 175B](gpt-3)', '[LLaMA-30B](llama)', '[ViT-B/16](vit)', '[T5-XXL](t5)', '[Whisper large-v2](whisper)', '[bert-base-uncased](bert)', '[llama-7b](llama)'],
     unlinked: ['BERT-largest'],
-    apply({after}) {
+    // (A size followed by a word that spells another model links that model: `Llama-2-7b-chat` with a Llama 2-Chat in the data.)
+    apply({name, after, spell}) {
       for (const size of SIZES) {
         const found = size.exec(after);
-        if (found) return {reading: 'variant', extendAfter: found[0].length};
+        if (!found) continue;
+        // A size of another model: `Llama2-70B-Chat` is Llama 2-Chat when the data has it.
+        const edition = /^[-_ ](\p{L}+)/u.exec(after.slice(found[0].length));
+        const spelled = edition ? spell(`${name} ${edition[1]}`) : undefined;
+        if (spelled && edition) return {reading: 'variant', extendAfter: found[0].length + edition[0].length, spelled};
+        return {reading: 'variant', extendAfter: found[0].length};
       }
       return undefined;
     },
@@ -259,11 +267,13 @@ export const RULES: readonly Rule[] = [
     id: 'version',
     summary:
       'A version after the name names another model: `2`, `3.5`, `v2`, `V3`, `-2`, ` 2`, `.5`, ` II`. A year or a number starting a compound (`BERT 12-layer`) is not a version.',
-    linked: ['[BERT](bert) 2018', '[BERT](bert) 12-layer'],
-    unlinked: ['LLaMA 3', 'BEiT v3', 'DALL-E 3', 'Stable Diffusion 3', 'LLaMA II', 'LLaMA-3', 'GPT-3.5.1'],
-    apply(context) {
-      const version = VERSION.exec(context.after);
-      return version ? {reading: 'other', extendAfter: version[0].length} : undefined;
+    linked: ['[BERT](bert) 2018', '[BERT](bert) 12-layer', '[GPT-3](gpt-3) 1) and 2)'],
+    unlinked: ['LLaMA 3', 'BEiT v3', 'DALL-E 3', 'Stable Diffusion 3', 'LLaMA II', 'LLaMA-3', 'GPT-3.5.1', 'Whisper 3n'],
+    apply({name, after}) {
+      const version = VERSION.exec(after);
+      // After a name that ends in a number, a number after a space is something else (`GLM-4 1) rivals`).
+      if (!version || (/\p{N}$/u.test(name) && version[0].startsWith(' '))) return undefined;
+      return {reading: 'other', extendAfter: version[0].length};
     },
   },
   {
