@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {toString} from 'mdast-util-to-string';
 import {describe, expect, it} from 'vitest';
-import {isWholeMention} from '../../plugin/src/link/boundaries.js';
+import {isBlocking, isWholeMention} from '../../plugin/src/link/boundaries.js';
 import {getMatcher} from '../../plugin/src/link/matcher.js';
 import {createParser, hasNestedLink, linkTree, loadFixtureDataset, normalizeTree, unlinkModels} from './helpers.js';
 
@@ -16,11 +16,14 @@ describe('matcher', () => {
     ]);
   });
 
-  it('should keep names glued to Latin letters, digits or joined words out', () => {
-    expect(scan('RoBERTa mT5 BERTology DeiT 3BERT BERT-based GPT-3.5-turbo GPT-4')).toEqual([
+  it('should keep names glued to Latin letters or digits out, and read joined words as other models', () => {
+    expect(scan('RoBERTa mT5 BERTology DeiT 3BERT BERT-based GPT-3.5-turbo GPT-5')).toEqual([
       ['RoBERTa', 'model', 'roberta'],
       ['mT5', 'model', 'mt5'],
       ['DeiT', 'model', 'deit'],
+      ['BERT', 'model', 'bert'],
+      ['GPT-3.5', 'other', 'gpt-3-5'],
+      ['GPT-5', 'other', 'gpt'],
     ]);
   });
 
@@ -37,13 +40,14 @@ describe('matcher', () => {
     expect(match).toMatchObject({start: 2, end: 16, text: 'wav2vec \n  2.0', models: ['wav2vec-2']});
   });
 
-  it('should report ambiguous names and case variants with their candidates', () => {
-    expect(scan('MAE ERNIE Bert bloom wav2vec2')).toEqual([
+  it('should report ambiguous names and case variants with their candidates, leaving out words and capitalised acronyms', () => {
+    expect(scan('MAE ERNIE Bert bloom wav2vec2 a Roberta, gpt-3 and ROBERTA. Roberta')).toEqual([
       ['MAE', 'ambiguous', 'mae'],
       ['ERNIE', 'ambiguous', 'ernie-baidu|ernie-thu'],
-      ['Bert', 'near-miss', 'bert'],
-      ['bloom', 'near-miss', 'bloom'],
       ['wav2vec2', 'model', 'wav2vec-2'],
+      ['Roberta', 'near-miss', 'roberta'],
+      ['gpt-3', 'model', 'gpt-3'],
+      ['ROBERTA', 'near-miss', 'roberta'],
     ]);
   });
 
@@ -75,7 +79,7 @@ describe('matcher: properties', () => {
   const glue = ['', ' ', '  ', '\n', '-', '.', ',', 'x', '3', '从', '*', '_', '`', '[', ']', '(', ')', '**', '# ', '\n\n', '> ', '- ', '<b>', '{', '}', ':'];
   const markdown = fc.array(fc.oneof(fc.constantFrom(...names), fc.constantFrom(...glue), fc.string({maxLength: 4})), {maxLength: 30}).map((parts) => parts.join(''));
 
-  it('should only return non-overlapping mentions that read as the names they name', () => {
+  it('should only return non-overlapping mentions, never glued to a word but for a plural s', () => {
     const matcher = getMatcher(loadFixtureDataset());
     fc.assert(
       fc.property(markdown, (text) => {
@@ -83,7 +87,9 @@ describe('matcher: properties', () => {
         for (const match of matcher.scan(text)) {
           expect(match.start).toBeGreaterThanOrEqual(end);
           expect(text.slice(match.start, match.end)).toBe(match.text);
-          expect(isWholeMention(text, match.start, match.end)).toBe(true);
+          expect(isBlocking(text[match.start - 1])).toBe(false);
+          // A plural `s` is the only letter that may follow a name (`BERTs`).
+          if (match.rule !== 'plural') expect(isBlocking(text[match.end])).toBe(false);
           end = match.end;
         }
       }),

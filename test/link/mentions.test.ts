@@ -40,11 +40,17 @@ describe('scanMentions', () => {
     });
   });
 
-  it('should report ambiguous mentions and near misses with their places', () => {
+  it('should report ambiguous mentions and near misses with their places and fixes, not words such as Bert, bloom or clip', () => {
     expect(report.ambiguous).toEqual([{file: 'docs/intro.md', line: 9, column: 1, text: 'MAE', models: ['mae'], names: ['MAE']}]);
     expect(report.nearMisses).toEqual([
-      {file: 'docs/intro.md', line: 7, column: 38, text: 'Bert', models: ['bert'], names: ['BERT']},
-      {file: 'docs/intro.md', line: 7, column: 69, text: 'bloom', models: ['bloom'], names: ['BLOOM']},
+      {
+        file: 'docs/intro.md', line: 7, column: 40, text: 'Roberta', models: ['roberta'], names: ['RoBERTa'], rule: 'name',
+        fix: 'only the case differs from "RoBERTa": write it so, or add the alias {name: "Roberta"} (or matchCase: false) to models/roberta.yaml',
+      },
+      {
+        file: 'docs/intro.md', line: 7, column: 74, text: 'LLaMA 3', models: ['llama'], names: ['LLaMA'], rule: 'version',
+        fix: 'rule "version": a version after "LLaMA" names another model; add a model (or an alias) named "LLaMA 3" to link it',
+      },
     ]);
   });
 
@@ -116,9 +122,9 @@ describe('model-atlas mentions', () => {
         content/blog/plain-post.md: 1 "plain-post"
       Ambiguous names left unlinked (link one with :model[Name]{#id}):
         content/docs/intro.md:9:1 "MAE": mae
-      Near misses (only the case differs from a name; never linked):
-        content/docs/intro.md:7:38 "Bert": did you mean "BERT" (bert)?
-        content/docs/intro.md:7:69 "bloom": did you mean "BLOOM" (bloom)?
+      Near misses (a name in another case, or with a version; never linked), and how to link them:
+        content/docs/intro.md:7:40 "Roberta": only the case differs from "RoBERTa": write it so, or add the alias {name: "Roberta"} (or matchCase: false) to models/roberta.yaml
+        content/docs/intro.md:7:74 "LLaMA 3": rule "version": a version after "LLaMA" names another model; add a model (or an alias) named "LLaMA 3" to link it
       Problems:
         content/blog/broken.mdx:6:1: warning: Not valid MDX (Unexpected end of file in expression, expected a corresponding closing brace for \`{\`); scanned as Markdown.
         content/blog/typo.md:1:8: error: Unknown model id "berrt" in :model; did you mean "bert"? Use the id of a file in models/.

@@ -27,7 +27,7 @@ function expectFile(file: string, actual: string) {
 describe('remark plugin: fixtures', () => {
   const cases = fs.readdirSync(CASES).filter((name) => !name.startsWith('.'));
   it('should have the required fixture cases', () => {
-    const required = ['in-code', 'in-inline-code', 'in-link', 'in-heading', 'in-jsx', 'substring', 'overlap', 'first-mention-only', 'cjk', 'whitespace-variants', 'emphasis-boundary', 'case-sensitivity', 'ambiguous', 'directive', 'directive-unknown-id', 'once-modes', 'image-alt', 'front-matter', 'html'];
+    const required = ['in-code', 'in-inline-code', 'in-link', 'in-heading', 'in-jsx', 'substring', 'overlap', 'first-mention-only', 'cjk', 'whitespace-variants', 'emphasis-boundary', 'case-sensitivity', 'ambiguous', 'directive', 'directive-unknown-id', 'once-modes', 'image-alt', 'front-matter', 'html', 'grammar', 'lookalikes', 'unicode'];
     expect(required.filter((name) => !cases.includes(name))).toEqual([]);
   });
   for (const name of cases) {

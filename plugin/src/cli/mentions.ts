@@ -33,9 +33,7 @@ function formatText(report: ReturnType<typeof toJson>): string {
       ...model.pages.map((page) => `  ${page.file}: ${page.count} "${page.title}"`),
     ]),
     ...formatPlaces('Ambiguous names left unlinked (link one with :model[Name]{#id}):', report.ambiguous, (place) => place.models.join(', ')),
-    ...formatPlaces('Near misses (only the case differs from a name; never linked):', report.nearMisses, (place) =>
-      `did you mean ${place.names.map((name) => `"${name}"`).join(' or ')} (${place.models.join(', ')})?`,
-    ),
+    ...formatPlaces('Near misses (a name in another case, or with a version; never linked), and how to link them:', report.nearMisses, (place) => place.fix ?? ''),
     ...(report.problems.length === 0 ? [] : ['Problems:']),
     ...report.problems.map((problem) => `  ${problem.file}${problem.line ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.severity}: ${problem.message}`),
   ];

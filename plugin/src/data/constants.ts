@@ -41,6 +41,8 @@ export const RULES = {
   invalidCharacter: 'invalid-character',
   reservedId: 'reserved-id',
   caseInsensitiveName: 'case-insensitive-name',
+  duplicateLookalike: 'duplicate-lookalike',
+  lookalikeBlocksNothing: 'lookalike-blocks-nothing',
 } as const;
 
 export type RuleId = (typeof RULES)[keyof typeof RULES];

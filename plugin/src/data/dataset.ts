@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto';
 import path from 'node:path';
 import {MODELS_DIR, type RawDataset} from './load.js';
 import {primaryHostPatterns} from './sources.js';
-import {FACETS, type AliasEntry, type FacetId, type ModelEntry, type OrganizationsFile, type TaxonomyFile} from './schema.js';
+import {FACETS, type AliasEntry, type FacetId, type LookalikesFile, type ModelEntry, type OrganizationsFile, type TaxonomyFile} from './schema.js';
 import type {Dataset, Facet, LineageEdge, Model, Name, Organization, Term} from './types.js';
 import {parseDate, parseParameterCount} from './values.js';
 
@@ -138,6 +138,7 @@ export function buildDataset(raw: RawDataset): Dataset {
     facets,
     organizations,
     primaryHosts: Object.freeze(primaryHostPatterns(raw.primaryHosts?.value)),
+    lookalikes: Object.freeze(((raw.lookalikes?.value ?? []) as LookalikesFile).map((entry) => (typeof entry === 'string' ? entry : entry.name))),
     model: (id: string) => byId.get(id),
     formerModel: (id: string) => byFormerId.get(id),
     organization: (id: string) => organizationById.get(id),

@@ -324,6 +324,8 @@ export interface RawDataset {
   readonly organizations?: SourceFile;
   /** `primary-hosts.yaml`, when the dataset declares its primary source hosts. */
   readonly primaryHosts?: SourceFile;
+  /** `lookalikes.yaml`, when the dataset has one. */
+  readonly lookalikes?: SourceFile;
   /** Model files, sorted by path. */
   readonly models: readonly SourceFile[];
   readonly diagnostics: readonly Diagnostic[];
@@ -335,6 +337,8 @@ export const MODELS_DIR = 'models';
 export const TAXONOMY_FILE = 'taxonomy.yaml';
 export const ORGANIZATIONS_FILE = 'organizations.yaml';
 export const PRIMARY_HOSTS_FILE = 'primary-hosts.yaml';
+/** Optional: names that contain a model's name but are not that model. */
+export const LOOKALIKES_FILE = 'lookalikes.yaml';
 
 /** `lstat`, or the error code when it fails. */
 function lstatOrCode(file: string): fs.Stats | NodeJS.ErrnoException {
@@ -397,6 +401,7 @@ export function readDataset(dir: string): RawDataset {
   const taxonomy = readTopLevel(TAXONOMY_FILE, 'facets and their terms');
   const organizations = readTopLevel(ORGANIZATIONS_FILE, 'organizations the models refer to');
   const primaryHosts = readTopLevel(PRIMARY_HOSTS_FILE);
+  const lookalikes = readTopLevel(LOOKALIKES_FILE);
 
   const modelsDir = path.join(root, MODELS_DIR);
   let entries: fs.Dirent[] = [];
@@ -446,5 +451,5 @@ export function readDataset(dir: string): RawDataset {
       diagnosticAt(modelsDir, START, 'error', RULES.noModels, 'The dataset has no models: models/ holds no .yaml file.', 'Add one file per model: models/<id>.yaml.'),
     );
   }
-  return {dir: root, taxonomy, organizations, primaryHosts, models, diagnostics, texts};
+  return {dir: root, taxonomy, organizations, primaryHosts, lookalikes, models, diagnostics, texts};
 }

@@ -254,7 +254,27 @@ export const PrimaryHostsFile = Type.Object(
   },
 );
 
+export const Lookalike = Type.Union(
+  [
+    Text('A name that contains a model\'s name but is not that model, e.g. "Chinese LLaMA".'),
+    Type.Object(
+      {
+        name: Text('A name that contains a model\'s name but is not that model, e.g. "Chinese LLaMA".'),
+        note: Type.Optional(Text('What it is, e.g. "a benchmark", "a Chinese continuation of LLaMA".')),
+      },
+      {additionalProperties: false},
+    ),
+  ],
+  {description: 'A look-alike: a string, or an object with `name` and `note`.'},
+);
+
+export const LookalikesFile = Type.Array(Lookalike, {
+  title: 'Model Atlas look-alikes',
+  description: 'Names that contain a model\'s name but are not that model: never linked, and the name inside is not linked either.',
+});
+
 export type ModelEntry = Static<typeof ModelEntry>;
+export type LookalikesFile = Static<typeof LookalikesFile>;
 export type AliasEntry = Static<typeof Alias>;
 export type TaxonomyFile = Static<typeof TaxonomyFile>;
 export type FacetEntry = Static<typeof Facet>;
@@ -272,6 +292,7 @@ export const SCHEMA_FILES: Record<string, TSchema> = {
   'taxonomy.schema.json': TaxonomyFile,
   'organizations.schema.json': OrganizationsFile,
   'primary-hosts.schema.json': PrimaryHostsFile,
+  'lookalikes.schema.json': LookalikesFile,
 };
 
 /** A schema as written to `schema/*.json`: plain JSON with its `$schema` dialect. */

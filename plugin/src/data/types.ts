@@ -143,6 +143,8 @@ export interface Dataset {
   readonly organizations: readonly Organization[];
   /** Primary-host patterns from primary-hosts.yaml (`arxiv.org`, `github.com/google-research`); empty without the file. */
   readonly primaryHosts: readonly string[];
+  /** Names that contain a model's name but are not that model (`lookalikes.yaml`), as written. */
+  readonly lookalikes: readonly string[];
   model(id: string): Model | undefined;
   /** The model that had this id before (`formerIds`). */
   formerModel(id: string): Model | undefined;

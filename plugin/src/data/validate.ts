@@ -5,6 +5,7 @@
 import path from 'node:path';
 import {MAX_QUOTED_LENGTH, MAX_REPORTED_PER_RULE, RESERVED_IDS, RESERVED_TERM_IDS, RULES} from './constants.js';
 import {diagnosticAt, locate, MODELS_DIR, type PathSegment, type RawDataset, type SourceFile} from './load.js';
+import {checkLookalikes} from './lookalikes.js';
 import {FACETS, ModelEntry, OrganizationsFile, PrimaryHostsFile, SOURCED_FIELDS, TaxonomyFile, type FacetId} from './schema.js';
 import {pushTo} from './dataset.js';
 import {checkSchema, describe} from './schemaCheck.js';
@@ -543,5 +544,6 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
   checkNames(names, reporter);
   checkFormerIds(formerIds, ids, reporter);
   checkLineageCycles(lineage, reporter);
+  if (raw.lookalikes) reporter.diagnostics.push(...checkLookalikes(raw.lookalikes, names.map((use) => use.text)));
   return reporter.diagnostics;
 }

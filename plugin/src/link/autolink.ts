@@ -1,20 +1,23 @@
 /**
  * The tree algorithm of auto-linking (pure mdast; the remark attacher only wires it to unified).
  *
- * The tree is walked once. Each block of phrasing content (paragraph, table cell, heading) is flattened
- * into the text a reader sees, across emphasis, links and inline code, and scanned once by the matcher,
- * so boundaries are judged on what is read (`**Ro**BERTa` mentions no BERT). Only mentions lying wholly
- * inside one text node outside any link, code, HTML or MDX are linked; each becomes a plain mdast `link`.
+ * The tree is walked once, with an explicit stack (no recursion per tree level: 5,000 nested emphasis
+ * nodes are fine). Each block of phrasing content (paragraph, table cell, heading) is flattened into the
+ * text a reader sees, across emphasis, links and inline code, and scanned once by the matcher, so the
+ * rules read what is read (`**Ro**BERTa` mentions no BERT, `*T5*-style` mentions T5). Only mentions lying
+ * wholly inside one text node outside any link, code, HTML or MDX are linked (a variant that crosses a
+ * node falls back to the name alone); each becomes a plain mdast `link`. Everything is linear in the text
+ * and the matches: positions come from a line index per text node, never from re-reading the text.
  */
 import type {Link, Nodes, Parent, Root, RootContent, Text} from 'mdast';
 import type {Point, Position} from 'unist';
 import type {TextDirective} from 'mdast-util-directive';
 import {toString} from 'mdast-util-to-string';
-import {SKIP, visitParents} from 'unist-util-visit-parents';
 import type {VFile} from 'vfile';
 import {closest} from '../data/suggest.js';
 import {DIRECTIVE_NAME, LINK_RULES, SOURCE} from './constants.js';
 import type {MatchKind} from './matcher.js';
+import type {RuleId} from './rules.js';
 import {findModelOfUrl, toModelUrl, type Settings} from './options.js';
 
 /** One mention of a model name in prose, where auto-linking looks. */
@@ -32,6 +35,8 @@ export interface Mention {
    */
   readonly outcome: 'linked' | 'existing' | 'text';
   readonly place: Position | Point | undefined;
+  /** The rule that read a found name (absent for existing links and directives). */
+  readonly rule?: RuleId;
 }
 
 /** Blocks whose content is never linked, and never looked into. */
@@ -77,6 +82,8 @@ interface Walk {
   /** New children of a parent, by the child they replace. */
   readonly replacements: Map<Parent, Map<RootContent, RootContent[]>>;
   readonly mentions: Mention[];
+  /** Where each line of a text node starts in its value, built once per node on demand. */
+  readonly lineStarts: Map<Text, number[] | null>;
 }
 
 const elementName = (node: Nodes) => ('name' in node && typeof node.name === 'string' ? node.name : '');
@@ -87,17 +94,35 @@ function replace(walk: Walk, parent: Parent, child: RootContent, by: RootContent
   children.set(child, by);
 }
 
+/** Offsets where each line of `value` starts. */
+function indexLines(value: string): number[] {
+  const starts = [0];
+  for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
 /** The source position of `value.slice(from, to)` in a text node, when the source reads exactly as the value. */
-function placeWithin(node: Text, from: number, to: number, source: string | undefined): Position | undefined {
+function placeWithin(walk: Walk, node: Text, from: number, to: number, source: string | undefined): Position | undefined {
   const start = node.position?.start;
   const end = node.position?.end;
-  if (!start || !end || start.offset === undefined || source?.slice(start.offset, end.offset) !== node.value) return undefined;
+  let lineStarts = walk.lineStarts.get(node);
+  if (lineStarts === undefined) {
+    const exact = start && end && start.offset !== undefined && source?.slice(start.offset, end.offset) === node.value;
+    lineStarts = exact ? indexLines(node.value) : null;
+    walk.lineStarts.set(node, lineStarts);
+  }
+  if (!lineStarts || !start) return undefined;
+  const starts = lineStarts;
   const pointAt = (index: number): Point => {
-    const before = node.value.slice(0, index);
-    const lines = before.split('\n');
-    const line = start.line + lines.length - 1;
-    const column = lines.length === 1 ? start.column + index : lines.at(-1)!.length + 1;
-    return {line, column, offset: start.offset! + index};
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    const column = low === 0 ? start.column + index : index - starts[low]! + 1;
+    return {line: start.line + low, column, offset: start.offset! + index};
   };
   return {start: pointAt(from), end: pointAt(to)};
 }
@@ -143,48 +168,67 @@ function resolveDirective(walk: Walk, node: TextDirective, parent: Parent, flat:
   }
 }
 
-/** Appends the visible text of `node` (a child of `parent`) to the flattened block. */
-function flatten(walk: Walk, node: RootContent, parent: Parent, flat: Flattened, linkable: boolean, inLink: boolean) {
-  switch (node.type) {
-    case 'text':
-      flat.pieces.push({start: flat.text.length, node, parent, linkable});
-      flat.linkable ||= linkable;
-      flat.text += node.value;
-      return;
-    case 'inlineCode':
-      flat.text += node.value;
-      return;
-    case 'break':
-      flat.text += '\n';
-      return;
-    case 'link': {
-      const model = findModelOfUrl(walk.settings, node.url);
-      if (model && model !== walk.currentModel) {
-        const mention: Mention = {kind: 'model', text: toString(node), models: [model], names: [], outcome: 'existing', place: node.position};
-        flat.markers.push({at: flat.text.length, model, mention});
+/** A node waiting to be flattened, with what its ancestors allow. */
+interface Pending {
+  readonly node: RootContent;
+  readonly parent: Parent;
+  readonly linkable: boolean;
+  readonly inLink: boolean;
+}
+
+/** Pushes the children of `parent` on the stack, so that they are popped in document order. */
+function pushChildren(stack: Pending[], parent: Parent, linkable: boolean, inLink: boolean) {
+  const children = parent.children as RootContent[];
+  for (let index = children.length - 1; index >= 0; index--) stack.push({node: children[index]!, parent, linkable, inLink});
+}
+
+/** Appends the visible text of the children of `block` to the flattened block, in document order. */
+function flatten(walk: Walk, block: Parent, flat: Flattened, linkable: boolean) {
+  const stack: Pending[] = [];
+  pushChildren(stack, block, linkable, false);
+  while (stack.length > 0) {
+    const {node, parent, linkable: allowed, inLink} = stack.pop()!;
+    switch (node.type) {
+      case 'text':
+        flat.pieces.push({start: flat.text.length, node, parent, linkable: allowed});
+        flat.linkable ||= allowed;
+        flat.text += node.value;
+        continue;
+      case 'inlineCode':
+        flat.text += node.value;
+        continue;
+      case 'break':
+        flat.text += '\n';
+        continue;
+      case 'link': {
+        const model = findModelOfUrl(walk.settings, node.url);
+        if (model && model !== walk.currentModel) {
+          const mention: Mention = {kind: 'model', text: toString(node), models: [model], names: [], outcome: 'existing', place: node.position};
+          flat.markers.push({at: flat.text.length, model, mention});
+        }
+        pushChildren(stack, node, false, true);
+        continue;
       }
-      for (const child of node.children) flatten(walk, child, node, flat, false, true);
-      return;
+      case 'textDirective':
+        if (node.name !== DIRECTIVE_NAME) break;
+        resolveDirective(walk, node, parent, flat, inLink);
+        flat.text += OPAQUE;
+        continue;
     }
-    case 'textDirective':
-      if (node.name !== DIRECTIVE_NAME) break;
-      resolveDirective(walk, node, parent, flat, inLink);
-      flat.text += OPAQUE;
-      return;
+    if (!('children' in node)) {
+      flat.text += 'value' in node && node.type !== 'html' && !node.type.startsWith('mdx') ? node.value : OPAQUE;
+      continue;
+    }
+    const prose = PROSE_INLINES.has(node.type);
+    const linkLike = node.type === 'linkReference' || LINK_LIKE_ELEMENTS.has(elementName(node));
+    pushChildren(stack, node, allowed && prose, inLink || linkLike);
   }
-  if (!('children' in node)) {
-    flat.text += 'value' in node && node.type !== 'html' && !node.type.startsWith('mdx') ? node.value : OPAQUE;
-    return;
-  }
-  const prose = PROSE_INLINES.has(node.type);
-  const linkLike = node.type === 'linkReference' || LINK_LIKE_ELEMENTS.has(elementName(node));
-  for (const child of node.children as RootContent[]) flatten(walk, child, node, flat, linkable && prose, inLink || linkLike);
 }
 
 /** Scans one block of phrasing content, links what the settings allow and records every mention. */
 function linkBlock(walk: Walk, block: Parent, linkable: boolean) {
   const flat: Flattened = {text: '', pieces: [], markers: [], linkable: false};
-  for (const child of block.children as RootContent[]) flatten(walk, child, block, flat, linkable, false);
+  flatten(walk, block, flat, linkable);
   const matches = flat.linkable ? walk.settings.matcher.scan(flat.text) : [];
   const source = typeof walk.file.value === 'string' ? walk.file.value : undefined;
   const links = new Map<Text, {from: number; to: number; url: string; place: Position | undefined}[]>();
@@ -197,18 +241,31 @@ function linkBlock(walk: Walk, block: Parent, linkable: boolean) {
       walk.mentions.push(mention);
     }
   };
+  /** The piece holding `from`…`to` wholly, looking from piece `at` on. */
+  const hostOf = (at: number, from: number, to: number) => {
+    while (at + 1 < flat.pieces.length && flat.pieces[at + 1]!.start <= from) at++;
+    const host = flat.pieces[at];
+    return host && host.start <= from && to <= host.start + host.node.value.length ? host : undefined;
+  };
   for (const match of matches) {
     takeMarkersBefore(match.start);
     while (piece + 1 < flat.pieces.length && flat.pieces[piece + 1]!.start <= match.start) piece++;
-    const host = flat.pieces[piece];
-    if (!host?.linkable || host.start > match.start || match.end > host.start + host.node.value.length) continue;
+    // A variant that crosses formatting (`*BERT*-base`) falls back to the name alone.
+    let span = {start: match.start, end: match.end};
+    let host = hostOf(piece, span.start, span.end);
+    if (!host && (match.nameStart !== match.start || match.nameEnd !== match.end)) {
+      span = {start: match.nameStart, end: match.nameEnd};
+      host = hostOf(piece, span.start, span.end);
+    }
+    if (!host?.linkable) continue;
     const [model] = match.models;
     if (match.kind === 'model' && model === walk.currentModel) continue;
-    const from = match.start - host.start;
-    const to = match.end - host.start;
-    const place = placeWithin(host.node, from, to, source);
+    const from = span.start - host.start;
+    const to = span.end - host.start;
+    const place = placeWithin(walk, host.node, from, to, source);
     const link = match.kind === 'model' && (walk.settings.once === false || !walk.linked.has(model!));
-    walk.mentions.push({kind: match.kind, text: match.text, models: match.models, names: match.names, outcome: link ? 'linked' : 'text', place: place ?? host.node.position});
+    const text = flat.text.slice(span.start, span.end);
+    walk.mentions.push({kind: match.kind, text, models: match.models, names: match.names, outcome: link ? 'linked' : 'text', place: place ?? host.node.position, rule: match.rule});
     if (!link) continue;
     walk.linked.add(model!);
     const list = links.get(host.node) ?? [];
@@ -218,15 +275,15 @@ function linkBlock(walk: Walk, block: Parent, linkable: boolean) {
   takeMarkersBefore(Infinity);
   for (const {node, parent} of flat.pieces) {
     const list = links.get(node);
-    if (list) replace(walk, parent, node, splitText(node, list, source));
+    if (list) replace(walk, parent, node, splitText(walk, node, list, source));
   }
 }
 
 /** The text node cut around its new links. */
-function splitText(node: Text, links: readonly {from: number; to: number; url: string; place: Position | undefined}[], source: string | undefined): RootContent[] {
+function splitText(walk: Walk, node: Text, links: readonly {from: number; to: number; url: string; place: Position | undefined}[], source: string | undefined): RootContent[] {
   const result: RootContent[] = [];
   const text = (from: number, to: number): Text => {
-    const position = placeWithin(node, from, to, source);
+    const position = placeWithin(walk, node, from, to, source);
     return {type: 'text', value: node.value.slice(from, to), ...(position && {position})};
   };
   let at = 0;
@@ -245,17 +302,21 @@ function splitText(node: Text, links: readonly {from: number; to: number; url: s
  * (in document order). Throws a vfile message with the place for a `:model` directive naming no model.
  */
 export function linkModels(tree: Root, settings: Settings, file: VFile, currentModel: string | undefined = settings.currentModel): Mention[] {
-  const walk: Walk = {settings, file, currentModel, linked: new Set(), replacements: new Map(), mentions: []};
-  visitParents(tree, (node) => {
-    if (SKIPPED.has(node.type) || LINK_LIKE_ELEMENTS.has(elementName(node))) return SKIP;
-    if (!PHRASING_BLOCKS.has(node.type)) return undefined;
+  const walk: Walk = {settings, file, currentModel, linked: new Set(), replacements: new Map(), mentions: [], lineStarts: new Map()};
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (SKIPPED.has(node.type) || LINK_LIKE_ELEMENTS.has(elementName(node))) continue;
+    if (!PHRASING_BLOCKS.has(node.type)) {
+      if ('children' in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+      continue;
+    }
     const heading = node.type === 'heading';
     if (settings.once === 'paragraph' || (heading && settings.once === 'section')) walk.linked.clear();
     // The label paragraph of a container directive (`:::note[Title]`) is a title, like a heading.
     const title = heading || (node.data as {directiveLabel?: boolean} | undefined)?.directiveLabel === true;
     linkBlock(walk, node as Parent, !title || (heading && settings.headings));
-    return SKIP;
-  });
+  }
   for (const [parent, children] of walk.replacements) {
     parent.children = (parent.children as RootContent[]).flatMap((child) => children.get(child) ?? [child]) as Parent['children'];
   }

@@ -21,6 +21,8 @@ import {linkModels, type Mention} from './autolink.js';
 import {FRONT_MATTER_MODEL_KEY} from './constants.js';
 import {readFrontMatter} from './frontMatter.js';
 import {normalizeOptions, type Options} from './options.js';
+import type {RuleId} from './rules.js';
+import type {LinkTargets} from './targets.js';
 
 /** A Markdown (`.md`) or MDX (`.mdx`) file and its content. */
 export interface ContentFile {
@@ -49,7 +51,7 @@ export interface PageMention {
   readonly sections: readonly SectionMention[];
 }
 
-/** A mention left unlinked that deserves a look: an ambiguous name, or a case variant of a name. */
+/** A mention left unlinked that deserves a look: an ambiguous name, a case variant of a name, or a name with a version. */
 export interface MentionPlace {
   readonly file: string;
   readonly line: number;
@@ -60,6 +62,9 @@ export interface MentionPlace {
   readonly models: readonly string[];
   /** The names as the data writes them (for a near-miss: what was probably meant). */
   readonly names: readonly string[];
+  /** For a near miss: the rule that left it unlinked, and how to link it. */
+  readonly rule?: RuleId;
+  readonly fix?: string;
 }
 
 /** A file that could not be read as intended. */
@@ -79,7 +84,10 @@ export interface MentionReport {
   readonly models: ReadonlyMap<string, readonly PageMention[]>;
   /** Ambiguous names left unlinked. */
   readonly ambiguous: readonly MentionPlace[];
-  /** Case variants of case-sensitive names (`Bert`, `bloom`), never linked. */
+  /**
+   * Near misses, never linked: case variants of case-sensitive names (`Roberta`; not lower-case words such
+   * as `clip` or capitalised acronyms such as `Bert`), and names followed by a version (`LLaMA 3`).
+   */
   readonly nearMisses: readonly MentionPlace[];
   readonly problems: readonly ScanProblem[];
 }
@@ -164,6 +172,18 @@ function toPlace(file: string, mention: Mention): MentionPlace {
   return {file, line: start?.line ?? 1, column: start?.column ?? 1, text: mention.text, models: mention.models, names: mention.names};
 }
 
+/** Whether an unlinked mention is a near miss: a case variant, or a known name with a version after it. */
+const isNearMiss = (mention: Mention) => mention.kind === 'near-miss' || (mention.kind === 'other' && mention.rule === 'version');
+
+/** How to link a near miss: the alias to add, or the rule that blocked it. */
+function fixOf(mention: Mention, dataset: LinkTargets): string {
+  const files = mention.models.map((id) => `models/${dataset.model(id)?.id ?? id}.yaml`).join(', ');
+  if (mention.kind === 'near-miss') {
+    return `only the case differs from ${mention.names.map((name) => `"${name}"`).join(' or ')}: write it so, or add the alias {name: "${mention.text}"} (or matchCase: false) to ${files}`;
+  }
+  return `rule "${mention.rule}": a version after ${mention.names.map((name) => `"${name}"`).join(' or ')} names another model; add a model (or an alias) named "${mention.text}" to link it`;
+}
+
 /** Finds the mentions of every model in content files. Never throws on content: problems are reported. */
 export function scanMentions(files: readonly ContentFile[], options: ScanOptions): MentionReport {
   const settings = normalizeOptions({...options, once: false});
@@ -189,8 +209,12 @@ export function scanMentions(files: readonly ContentFile[], options: ScanOptions
     }
     const offsets = new Map<string, number[]>();
     for (const mention of mentions) {
+      if (mention.kind === 'ambiguous') {
+        ambiguous.push(toPlace(file.path, mention));
+        continue;
+      }
       if (mention.kind !== 'model') {
-        (mention.kind === 'ambiguous' ? ambiguous : nearMisses).push(toPlace(file.path, mention));
+        if (isNearMiss(mention)) nearMisses.push({...toPlace(file.path, mention), rule: mention.rule, fix: fixOf(mention, settings.matcher.dataset)});
         continue;
       }
       const list = offsets.get(mention.models[0]!) ?? [];

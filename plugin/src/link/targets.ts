@@ -25,12 +25,14 @@ export interface LinkTargets {
   model(id: string): LinkTarget | undefined;
   /** The model that had this id before. */
   formerModel(id: string): LinkTarget | undefined;
+  /** Names that contain a model's name but are not that model (`lookalikes.yaml`): they block the name inside. */
+  readonly lookalikes?: readonly string[];
 }
 
 /** Indexes models by id and former id. */
-export function toLinkTargets(source: {readonly hash: string; readonly models: readonly LinkTarget[]}): LinkTargets {
+export function toLinkTargets(source: {readonly hash: string; readonly models: readonly LinkTarget[]; readonly lookalikes?: readonly string[]}): LinkTargets {
   const models = [...source.models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(models.map((model) => [model.id, model]));
   const byFormerId = new Map(models.flatMap((model) => model.formerIds.map((id) => [id, model] as const)));
-  return {hash: source.hash, models, model: (id) => byId.get(id), formerModel: (id) => byFormerId.get(id)};
+  return {hash: source.hash, models, model: (id) => byId.get(id), formerModel: (id) => byFormerId.get(id), lookalikes: source.lookalikes ?? []};
 }
