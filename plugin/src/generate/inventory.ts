@@ -68,7 +68,7 @@ export function buildInventory(dataset: Dataset, context: GenerateContext, rows:
       year: model.released.year,
     };
   });
-  return {format: INVENTORY_FORMAT, version: INVENTORY_VERSION, hash: dataset.hash, routeBasePath: `/${context.routeBasePath}`, siteUrl: context.siteUrl, models};
+  return {format: INVENTORY_FORMAT, version: INVENTORY_VERSION, hash: dataset.hash, routeBasePath: `/${context.routeBasePath}`, siteUrl: context.siteUrl, models, lookalikes: dataset.lookalikes};
 }
 
 /** Sphinx priorities: 1 default, 2 less important, -1 kept out of search. */

@@ -42,6 +42,8 @@ export interface Inventory {
   /** Absolute URL of the site root in this locale (`https://example.com/zh-Hans/`). */
   readonly siteUrl: string;
   readonly models: readonly InventoryModel[];
+  /** Names that contain a model's name but are not that model: never linked, nor the name inside (optional). */
+  readonly lookalikes?: readonly string[];
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -75,6 +77,9 @@ export function parseInventory(value: unknown, file = 'inventory.json'): Invento
     if (typeof value.routeBasePath !== 'string' || !value.routeBasePath.startsWith('/')) problems.push('"routeBasePath" must be a URL path such as "/models".');
     if (!Array.isArray(value.models)) problems.push('"models" must be a list.');
     else value.models.forEach((model, index) => problems.push(...modelProblems(model, `models[${index}]`)));
+    if (value.lookalikes !== undefined && (!Array.isArray(value.lookalikes) || value.lookalikes.some((name) => typeof name !== 'string' || name === ''))) {
+      problems.push('"lookalikes" must be a list of names.');
+    }
   }
   if (problems.length > 0) throw new Error(`remark-model-atlas: ${file} is not a valid inventory:\n- ${problems.join('\n- ')}\nUse the inventory.json that a Model Atlas build publishes next to objects.inv.`);
   return value as unknown as Inventory;
@@ -108,5 +113,6 @@ export function inventoryTargets(inventory: Inventory): LinkTargets {
       names: model.names.map(({text, ambiguous, matchCase}) => ({text, ambiguous, matchCase})),
       formerIds: model.formerIds,
     })),
+    lookalikes: inventory.lookalikes ?? [],
   });
 }

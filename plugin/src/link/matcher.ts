@@ -107,6 +107,9 @@ function resolve(pattern: Pattern, written: string): Resolved | 'lookalike' | un
   return {kind: 'near-miss', models: unique(plain.map((entry) => entry.model)), names: unique(plain.map((entry) => entry.text))};
 }
 
+/** A size that counts parameters: `-40B`, ` 7B`, `-8x7B`. */
+const PARAMETER_COUNT = /^[-_ ]?(?:\d+(?:\.\d+)?[KMBT]|\d+x\d+(?:\.\d+)?[BM])/iu;
+
 const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/;
 
 /**
@@ -273,6 +276,10 @@ export function compileMatcher(dataset: LinkTargets, input: MatcherInput = toMat
     if (spelled) {
       if (spelled.models.length === 0) return {...span, kind: 'other', models: resolved.models, names: resolved.names};
       return {...span, kind: spelled.ambiguous ? 'ambiguous' : 'model', models: spelled.models, names: spelled.names};
+    }
+    // A parameter count pins an ambiguous name to its one model: `Falcon-40B`, `Zephyr-7B` (a bird or a wind has no size).
+    if (resolved.kind === 'ambiguous' && resolved.models.length === 1 && verdict.reading === 'variant' && PARAMETER_COUNT.test(text.slice(end, mention.end))) {
+      return {...span, ...resolved, kind: 'model'};
     }
     if (resolved.kind === 'near-miss') {
       // A checkpoint id may be written in lower case (`bert-base-uncased`); a case variant read as another model is nothing.

@@ -113,8 +113,10 @@ const EDITION = new RegExp(`^ (?:Turbo|Pro|Ultra|Max|Plus|Flash|Nano|Lite|Vision
 /** Lower-case prefixes of compound words: `pre-BERT`, `non-GPT`. */
 const COMPOUND_PREFIX = /(?:^|[^\p{L}\p{N}])(?:pre|post|non|proto|pseudo|anti|quasi)-$/iu;
 const CHECKPOINT_WORDS = 'base|large|small|tiny|mini|medium|xl|xxl|xlarge|xxlarge|huge|giant|micro|nano|big';
+/** Quantised or converted checkpoints of the same weights: `Qwen-GPTQ`, `Llama-2-7B-GGUF`, `-Int4`. */
+const QUANTIZED_WORDS = 'gptq|awq|gguf|ggml|int4|int8|fp8|fp16|bf16|4bit|8bit';
 /** What may follow a size or checkpoint and still belong to it: `-uncased`, `-v2`, `-patch16-224`. */
-const CHECKPOINT_TAIL = `(?:[-_](?:${CHECKPOINT_WORDS}|cased|uncased|v\\d+(?:\\.\\d+)*|\\d+[kmb]?|patch\\d+|chinese|multilingual|en|zh|hf|deduped))*`;
+const CHECKPOINT_TAIL = `(?:[-_](?:${CHECKPOINT_WORDS}|${QUANTIZED_WORDS}|cased|uncased|alpha|beta|v\\d+(?:\\.\\d+)*|\\d+[kmb]?|patch\\d+|chinese|multilingual|en|zh|hf|deduped))*`;
 const END = `(?!${W})`;
 const PLURAL = new RegExp(`^s${END}`, 'u');
 /** Another capitalised word follows: the words make a proper name (`GPT-Generated Unified Format`). */
@@ -122,8 +124,8 @@ const TITLE_CONTINUES = /^ \p{Lu}\p{Ll}/u;
 const SIZES = [
   // A parameter count: `-176B`, ` 175B`, `-7B1`, `-1.3B`, `-8x7B`.
   new RegExp(`^[-_ ]?(?:\\d+(?:\\.\\d+)?[KMBT]\\d*|\\d+x\\d+(?:\\.\\d+)?[BM])${CHECKPOINT_TAIL}${END}`, 'iu'),
-  // A checkpoint joined by a hyphen, in any case: `-base`, `-Large`, `-XXL`, `-large-v2`.
-  new RegExp(`^[-_](?:${CHECKPOINT_WORDS})${CHECKPOINT_TAIL}${END}`, 'iu'),
+  // A checkpoint joined by a hyphen, in any case: `-base`, `-Large`, `-XXL`, `-large-v2`, `-GPTQ`, `-Int4`.
+  new RegExp(`^[-_](?:${CHECKPOINT_WORDS}|${QUANTIZED_WORDS})${CHECKPOINT_TAIL}${END}`, 'iu'),
   // A checkpoint after a space, capitalised or with a version: `T5 XXL`, `BERT Large`, `Whisper large-v2`.
   new RegExp(`^ (?:Base|Large|Small|Tiny|Mini|Medium|XL|XXL|XLarge|XXLarge|Huge|Giant)${CHECKPOINT_TAIL}${END}|^ (?:${CHECKPOINT_WORDS})-v\\d+(?:\\.\\d+)*${END}`, 'u'),
   // A date-stamped checkpoint: `-0613`, `-2407`, `-20240229`.
@@ -239,8 +241,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'size',
     summary:
-      'A size or checkpoint after the name is a variant of the same model: a parameter count (`-176B`, ` 175B`, `-7B1`, `-8x7B`), `-base`, `-large`, `-small`, `-tiny`, `-XL`, `-XXL`, `-huge` in any case, ` Large` capitalised, `large-v2`, `ViT-B/16`, `-uncased`. The name and the variant are linked together; a checkpoint id may be in any case (`bert-base-uncased`, `llama-7b`).',
-    linked: ['[BERT-base](bert)', '[RoBERTa-Large](roberta)', '[BLOOM-176B](bloom)', '[GPT-3 175B](gpt-3)', '[LLaMA-30B](llama)', '[ViT-B/16](vit)', '[T5-XXL](t5)', '[Whisper large-v2](whisper)', '[bert-base-uncased](bert)', '[llama-7b](llama)'],
+      'A size or checkpoint after the name is a variant of the same model: a parameter count (`-176B`, ` 175B`, `-7B1`, `-8x7B`), `-base`, `-large`, `-small`, `-tiny`, `-XL`, `-XXL`, `-huge` in any case, ` Large` capitalised, `large-v2`, `ViT-B/16`, `-uncased`, and quantised checkpoints (`-GPTQ`, `-AWQ`, `-GGUF`, `-Int4`). A parameter count also pins a name marked ambiguous to its one model (`Falcon-40B`). The name and the variant are linked together; a checkpoint id may be in any case (`bert-base-uncased`, `llama-7b`).',
+    linked: ['[BERT-base](bert)', '[RoBERTa-Large](roberta)', '[BLOOM-176B](bloom)', '[GPT-3 175B](gpt-3)', '[LLaMA-30B](llama)', '[ViT-B/16](vit)', '[T5-XXL](t5)', '[Whisper large-v2](whisper)', '[bert-base-uncased](bert)', '[llama-7b](llama)', '[LLaMA-7B-GPTQ](llama)', '[Falcon-40B](falcon)'],
     unlinked: ['BERT-largest'],
     // (A size followed by a word that spells another model links that model: `Llama-2-7b-chat` with a Llama 2-Chat in the data.)
     apply({name, after, spell}) {
