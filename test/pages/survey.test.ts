@@ -2,18 +2,11 @@
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
-import {buildAtlasFiles, loadMessages, type GenerateContext} from '../../plugin/src/generate/index.js';
+import {buildAtlasFiles} from '../../plugin/src/generate/index.js';
+import {testContext} from './helpers.js';
 
 const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
-const context: GenerateContext = {
-  routeBasePath: 'models',
-  locale: 'en',
-  messages: loadMessages('/nonexistent'),
-  editUrl: undefined,
-  sidebarModels: true,
-  siteUrl: 'https://example.com/',
-  mentions: new Map(),
-};
+const context = testContext();
 const files = buildAtlasFiles(dataset, context);
 /** A generated page with the serialiser's backslash escapes of punctuation removed. */
 const page = (file: string) => String(files.get(file)).replace(/\\([!-/:-@[-`{-~])/g, '$1');
