@@ -4,21 +4,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
-import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {LoadContext, Plugin, PluginContentLoadedActions} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
-import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
+import {buildAtlasFiles, buildModelPageFiles, buildModelRoutes, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {RESERVED_IDS} from './generate/paths.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
 import {scanMentions} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
-import {SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
+import {modelPagesAreRoutes, SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
+import {normalizeOptions as normalizeLinkOptions} from './link/options.js';
 
 // Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
 const require = createRequire(import.meta.url);
 const docsPlugin: typeof import('@docusaurus/plugin-content-docs') = require('@docusaurus/plugin-content-docs');
-const {getPluginI18nPath}: typeof import('@docusaurus/utils') = require('@docusaurus/utils');
+const {createSlugger, docuHash, getPluginI18nPath, normalizeUrl}: typeof import('@docusaurus/utils') = require('@docusaurus/utils');
 const {normalizePluginOptions}: typeof import('@docusaurus/utils-validation') = require('@docusaurus/utils-validation');
 const {default: logger, PerfLogger}: typeof import('@docusaurus/logger') = require('@docusaurus/logger');
 
@@ -36,6 +37,35 @@ export interface ModelAtlasGlobalData {
 
 function globalData(dataset: Dataset, routeBasePath: string): ModelAtlasGlobalData {
   return {routeBasePath, reserved: [...RESERVED_IDS], cardShards: cardShardCount(dataset.models.length)};
+}
+
+/** Theme components that every model page renders. */
+const MODEL_PAGE_COMPONENTS = ['ModelPage', 'ModelFacts', 'ModelLineage', 'ModelStructuredData'];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The bundler configuration of the atlas: the components of a model page in one shared chunk. Each is
+ * under the bundler's minimum size for a shared chunk, so without this every model page's chunk carries
+ * its own copy (a memory term quadratic in the number of models). Rspack (Docusaurus Faster) honours it too.
+ */
+function sharedThemeChunk(themePath: string) {
+  const folder = themePath.split(/[\\/]+/).filter(Boolean).map(escapeRegExp).join('[\\\\/]');
+  return {
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          modelAtlasPage: {
+            test: new RegExp(`${folder}[\\\\/](${MODEL_PAGE_COMPONENTS.join('|')})[\\\\/]`),
+            name: 'model-atlas-page',
+            chunks: 'async',
+            enforce: true,
+            priority: 45,
+          },
+        },
+      },
+    },
+  } as const;
 }
 
 /** Runs `work` as a step of Docusaurus's perf log (printed with `DOCUSAURUS_PERF_LOGGER=true`). */
@@ -68,6 +98,8 @@ function loadDatasetWithoutStack(dataDir: string): ReturnType<typeof loadDataset
   }
 }
 
+const themePath = fileURLToPath(new URL('./theme', import.meta.url));
+
 export default async function pluginModelAtlas(context: LoadContext, options: PluginOptions): Promise<Plugin<LoadedContent>> {
   const {siteDir, generatedFilesDir, localizationDir, siteConfig, baseUrl, i18n} = context;
   const dataDir = path.resolve(siteDir, options.path);
@@ -78,6 +110,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
 
   const routeBasePath = options.routeBasePath.replace(/^\/|\/$/g, '');
   let mentions: ReadonlyMap<string, readonly Mention[]> = new Map();
+  /** Page mode (`modelPages`): model pages are routes of this plugin, decided anew with each dataset. */
+  let modelRoutes = false;
 
   /** Loads the dataset and brings the generated folder up to date. Throws on invalid data. */
   function generate(): Dataset {
@@ -85,6 +119,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     reportDataWarnings(diagnostics, options.onDataWarning);
     const reserved = findReservedIds(dataset);
     if (reserved.length > 0) throw new Error(`Model Atlas cannot generate its pages:\n- ${reserved.join('\n- ')}`);
+    modelRoutes = modelPagesAreRoutes(options.modelPages, dataset.models.length);
     timed('Model Atlas: generate pages', () => syncFolder(outDir, buildAtlasFiles(dataset, generateContext(dataset))));
     return dataset;
   }
@@ -95,7 +130,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       locale: i18n.currentLocale,
       messages,
       editUrl: options.editUrl,
-      sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
+      modelRoutes,
+      sidebarModels: !modelRoutes && (options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT)),
       siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
       mentions,
     };
@@ -123,6 +159,20 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   const docs = await docsPlugin.default(context, docsOptions);
   let generated = true;
 
+  /** Page mode: one route per model, its data in a JSON module, rendered by `@theme/ModelPage`. */
+  async function addModelRoutes({createData, addRoute}: Pick<PluginContentLoadedActions, 'createData' | 'addRoute'>): Promise<void> {
+    const linker = normalizeLinkOptions({data: dataset, routeBasePath: `/${routeBasePath}`});
+    const routes = timed('Model Atlas: build model routes', () => buildModelRoutes(dataset, generateContext(dataset), linker, createSlugger));
+    const messages = [...routes.values()].flatMap((route) => route.messages);
+    if (messages.length > 0) logger.warn(`Model Atlas: ${messages.length} auto-link warning(s) on model pages:\n- ${messages.join('\n- ')}`);
+    await Promise.all(
+      [...routes].map(async ([id, route]) => {
+        const page = await createData(`model-${docuHash(id)}.json`, JSON.stringify(route.props));
+        addRoute({path: normalizeUrl([baseUrl, routeBasePath, id]), component: '@theme/ModelPage', exact: true, modules: {page}});
+      }),
+    );
+  }
+
   return {
     ...docs,
     name: DOCS_PLUGIN_NAME,
@@ -140,7 +190,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       });
     },
     // Every content plugin has loaded: fill the "Mentioned in" slot of the model pages (MDX is compiled later).
-    async allContentLoaded({allContent}) {
+    async allContentLoaded({allContent, actions}) {
       const pages = contentPages(allContent, siteDir).filter((page) => !page.file.startsWith(outDir));
       const permalinks = new Map(pages.map((page) => [page.file, page.permalink]));
       const files = pages.map((page) => ({path: page.file, value: fs.readFileSync(page.file, 'utf8')}));
@@ -150,11 +200,16 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       const changed = [...new Set([...previous.keys(), ...mentions.keys()])].filter(
         (id) => dataset.model(id) && JSON.stringify(previous.get(id)) !== JSON.stringify(mentions.get(id)),
       );
-      if (changed.length === 0) return;
-      timed('Model Atlas: write mentions', () => writeChangedFiles(outDir, buildModelPageFiles(dataset, generateContext(dataset), changed)));
+      if (modelRoutes) await addModelRoutes(actions);
+      else if (changed.length > 0) timed('Model Atlas: write mentions', () => writeChangedFiles(outDir, buildModelPageFiles(dataset, generateContext(dataset), changed)));
+    },
+    // The docs instance's configuration (its MDX loader) and ours; the server bundle is not split into chunks.
+    configureWebpack(config, isServer, utils, content) {
+      const docsConfig = docs.configureWebpack!(config, isServer, utils, content);
+      return isServer ? docsConfig : {...docsConfig, ...sharedThemeChunk(themePath)};
     },
     getPathsToWatch: () => [path.join(dataDir, '**/*.{yaml,yml}')],
-    getThemePath: () => fileURLToPath(new URL('./theme', import.meta.url)),
+    getThemePath: () => themePath,
     getTypeScriptThemePath: () => fileURLToPath(new URL('../src/theme', import.meta.url)),
     async getTranslationFiles(args) {
       return [...(await docs.getTranslationFiles!(args)), defaultTranslationFile()];

@@ -14,6 +14,8 @@ export interface GenerateContext {
   readonly messages: Messages;
   /** Base URL of the dataset directory for edit links. */
   readonly editUrl: string | undefined;
+  /** Model pages are routes of the plugin (page mode), not docs: no MDX is generated for them. */
+  readonly modelRoutes?: boolean;
   /** List every model in the sidebar, or only facets and terms. */
   readonly sidebarModels: boolean;
   /** Absolute URL of the site root (`siteConfig.url` + `baseUrl`), for structured data. */

@@ -6,6 +6,8 @@ import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
 import {facetViews} from './facets.js';
 import {compareByRelease} from './format.js';
 import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
+import {buildModelRoute, type ModelRoute, type Slugger} from './modelRoute.js';
+import type {Settings} from '../link/options.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
 import {cardPath, exportPath, propsFile, RESERVED_IDS} from './paths.js';
 import {buildSidebars} from './sidebar.js';
@@ -14,6 +16,7 @@ import {cardShard, cardShardCount} from '../theme/ModelLinkCard/cardShard.js';
 import {buildFacetPage, buildTermPage} from './taxonomyPages.js';
 
 export type {GenerateContext, Mention} from './context.js';
+export type {ModelRoute, Slugger} from './modelRoute.js';
 export {defaultTranslationFile, loadMessages, MESSAGES_FILE} from './messages.js';
 
 /** Folders of the generated output, relative to its root. */
@@ -36,7 +39,7 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
     buildOverviewPage(atlas, 'timeline', buildTimeline(atlas)),
     buildOverviewPage(atlas, 'family-tree', buildFamilyTree(dataset, context.routeBasePath)),
     ...[...atlas.facets.values()].flatMap((facet) => [buildFacetPage(atlas, facet), ...facet.terms.map((term) => buildTermPage(atlas, facet, term))]),
-    ...dataset.models.map((model) => buildModelPage(atlas, model)),
+    ...(context.modelRoutes ? [] : dataset.models.map((model) => buildModelPage(atlas, model))),
   ];
 }
 
@@ -85,4 +88,10 @@ export function buildModelPageFiles(dataset: Dataset, context: GenerateContext, 
   const files = new Map<string, string>();
   for (const id of ids) addPage(files, buildModelPage(atlas, dataset.model(id)!));
   return files;
+}
+
+/** Page mode: the data of every model's route, by model id (see `buildModelRoute`). */
+export function buildModelRoutes(dataset: Dataset, context: GenerateContext, linker: Settings, newSlugger: () => Slugger): Map<string, ModelRoute> {
+  const atlas = createAtlas(dataset, context);
+  return new Map(dataset.models.map((model) => [model.id, buildModelRoute(atlas, model, linker, newSlugger())]));
 }
