@@ -15,6 +15,7 @@ import {scanMentions} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
 import {modelPagesAreRoutes, SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
 import {normalizeOptions as normalizeLinkOptions} from './link/options.js';
+import {modelPageChunk} from './bundler.js';
 
 // Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
 const require = createRequire(import.meta.url);
@@ -37,35 +38,6 @@ export interface ModelAtlasGlobalData {
 
 function globalData(dataset: Dataset, routeBasePath: string): ModelAtlasGlobalData {
   return {routeBasePath, reserved: [...RESERVED_IDS], cardShards: cardShardCount(dataset.models.length)};
-}
-
-/** Theme components that every model page renders. */
-const MODEL_PAGE_COMPONENTS = ['ModelPage', 'ModelFacts', 'ModelLineage', 'ModelStructuredData'];
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * The bundler configuration of the atlas: the components of a model page in one shared chunk. Each is
- * under the bundler's minimum size for a shared chunk, so without this every model page's chunk carries
- * its own copy (a memory term quadratic in the number of models). Rspack (Docusaurus Faster) honours it too.
- */
-function sharedThemeChunk(themePath: string) {
-  const folder = themePath.split(/[\\/]+/).filter(Boolean).map(escapeRegExp).join('[\\\\/]');
-  return {
-    optimization: {
-      splitChunks: {
-        cacheGroups: {
-          modelAtlasPage: {
-            test: new RegExp(`${folder}[\\\\/](${MODEL_PAGE_COMPONENTS.join('|')})[\\\\/]`),
-            name: 'model-atlas-page',
-            chunks: 'async',
-            enforce: true,
-            priority: 45,
-          },
-        },
-      },
-    },
-  } as const;
 }
 
 /** Runs `work` as a step of Docusaurus's perf log (printed with `DOCUSAURUS_PERF_LOGGER=true`). */
@@ -152,6 +124,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       sidebarPath: path.join(outDir, SIDEBARS_FILE),
       tags: null,
       onInlineTags: 'ignore',
+      // Generated file names are ids: "01-ai" is an organization, not "ai" with a number prefix.
+      numberPrefixParser: false,
       // The dataset (with its hash) in the options also keys the MDX loader's cache.
       remarkPlugins: [[remarkModelLinks, {data: dataset, routeBasePath: `/${routeBasePath}`}], ...(options.docs.remarkPlugins ?? [])],
     },
@@ -206,7 +180,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     // The docs instance's configuration (its MDX loader) and ours; the server bundle is not split into chunks.
     configureWebpack(config, isServer, utils, content) {
       const docsConfig = docs.configureWebpack!(config, isServer, utils, content);
-      return isServer ? docsConfig : {...docsConfig, ...sharedThemeChunk(themePath)};
+      return isServer ? docsConfig : {...docsConfig, ...modelPageChunk(themePath)};
     },
     getPathsToWatch: () => [path.join(dataDir, '**/*.{yaml,yml}')],
     getThemePath: () => themePath,
