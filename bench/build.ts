@@ -21,8 +21,6 @@ import {writeSyntheticDataset} from './synthetic.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DOCUSAURUS = path.join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
-const THEME = path.join(ROOT, 'plugin/lib/theme');
-const BUNDLER = path.join(ROOT, 'plugin/lib/bundler.js');
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const [count = 1000, runs = 1] = args.filter((arg) => !arg.startsWith('--')).map(Number);
@@ -157,10 +155,16 @@ function generateOnce(dataDir: string, outDir: string): void {
 
 // Inside the repository, so that the sites resolve Docusaurus from its node_modules; removed at the end.
 const work = fs.mkdtempSync(path.join(ROOT, 'bench', `.build-${count}-`));
+// The built plugin as it is now: rebuilding plugin/lib while a long benchmark runs does not change what it measures.
+const PLUGIN = path.join(work, 'plugin');
+fs.cpSync(path.join(ROOT, 'plugin/lib'), path.join(PLUGIN, 'lib'), {recursive: true});
+fs.copyFileSync(path.join(ROOT, 'plugin/package.json'), path.join(PLUGIN, 'package.json'));
+const THEME = path.join(PLUGIN, 'lib/theme');
+const BUNDLER = path.join(PLUGIN, 'lib/bundler.js');
 const siteDirs: Record<Site, string> = {docs: path.join(work, 'docs'), routes: path.join(work, 'routes'), plain: path.join(work, 'plain')};
 const data = writeSyntheticDataset(count, path.join(work, 'data'));
 for (const mode of ['docs', 'routes'] as const) {
-  writeSite(siteDirs[mode], `[['docusaurus-plugin-model-atlas', {path: ${JSON.stringify(data)}, modelPages: '${mode}'}]]`);
+  writeSite(siteDirs[mode], `[[${JSON.stringify(path.join(PLUGIN, 'lib/index.js'))}, {path: ${JSON.stringify(data)}, modelPages: '${mode}'}]]`);
 }
 // The baseline gets exactly the plugin's docs-mode output: docs, sidebar, static files, theme components, shared chunk.
 const generated = path.join(work, 'generated');

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
-import type {LoadContext, Plugin, PluginContentLoadedActions} from '@docusaurus/types';
+import type {PropVersionMetadata} from '@docusaurus/plugin-content-docs';
+import type {LoadContext, Plugin, PluginContentLoadedActions, RouteConfig} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
 import {buildAtlasFiles, buildModelPageFiles, buildModelRoutes, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, findReservedIds, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {RESERVED_IDS} from './generate/paths.js';
@@ -38,6 +39,20 @@ export interface ModelAtlasGlobalData {
 
 function globalData(dataset: Dataset, routeBasePath: string): ModelAtlasGlobalData {
   return {routeBasePath, reserved: [...RESERVED_IDS], cardShards: cardShardCount(dataset.models.length)};
+}
+
+/**
+ * The docs version data that every page of the atlas loads lists every doc (about 160 B a model). Only
+ * `DocCard` reads it, for docs listed in a sidebar: when the sidebar does not list the models, their
+ * entries are dropped, so that a page does not grow with the catalog.
+ */
+function withoutModelDocs(route: RouteConfig, isModelDoc: (docId: string) => boolean): RouteConfig {
+  const version = route.props?.version as PropVersionMetadata | undefined;
+  return {
+    ...route,
+    ...(route.routes ? {routes: route.routes.map((child) => withoutModelDocs(child, isModelDoc))} : {}),
+    ...(version?.docs ? {props: {...route.props, version: {...version, docs: Object.fromEntries(Object.entries(version.docs).filter(([id]) => !isModelDoc(id)))}}} : {}),
+  };
 }
 
 /** Runs `work` as a step of Docusaurus's perf log (printed with `DOCUSAURUS_PERF_LOGGER=true`). */
@@ -160,7 +175,11 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       const {actions} = args;
       await docs.contentLoaded!({
         ...args,
-        actions: {...actions, setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData(dataset, routeBasePath)})},
+        actions: {
+          ...actions,
+          setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData(dataset, routeBasePath)}),
+          addRoute: (route) => actions.addRoute(generateContext(dataset).sidebarModels ? route : withoutModelDocs(route, (id) => dataset.model(id) !== undefined)),
+        },
       });
     },
     // Every content plugin has loaded: fill the "Mentioned in" slot of the model pages (MDX is compiled later).
