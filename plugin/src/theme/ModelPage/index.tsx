@@ -1,7 +1,7 @@
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {HtmlClassNameProvider, PageMetadata, ThemeClassNames} from '@docusaurus/theme-common';
-import EditThisPage from '@theme/EditThisPage';
+import EditMetaRow from '@theme/EditMetaRow';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import ModelFacts from '@theme/ModelFacts';
@@ -43,8 +43,8 @@ export default function ModelPage({page}: Props): ReactNode {
                   <HastContent tree={afterLineage} />
                 </div>
                 {editUrl && (
-                  <footer className={clsx(ThemeClassNames.docs.docFooter, 'margin-top--md')}>
-                    <EditThisPage editUrl={editUrl} />
+                  <footer className={clsx(ThemeClassNames.docs.docFooter, 'docusaurus-mt-lg')}>
+                    <EditMetaRow className={clsx('margin-top--sm', ThemeClassNames.docs.docFooterEditMetaRow)} editUrl={editUrl} lastUpdatedAt={undefined} lastUpdatedBy={undefined} />
                   </footer>
                 )}
               </article>
