@@ -151,15 +151,22 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   /** Page mode: one route per model, its data in a JSON module, rendered by `@theme/ModelPage`. */
   async function addModelRoutes({createData, addRoute}: Pick<PluginContentLoadedActions, 'createData' | 'addRoute'>): Promise<void> {
     const linker = normalizeLinkOptions({data: dataset, routeBasePath: `/${routeBasePath}`});
-    const routes = timed('Model Atlas: build model routes', () => buildModelRoutes(dataset, generateContext(dataset), linker, createSlugger));
-    const messages = [...routes.values()].flatMap((route) => route.messages);
+    const messages: string[] = [];
+    const label = 'Model Atlas: build model routes';
+    PerfLogger.start(label);
+    const written: Promise<void>[] = [];
+    for (const [id, route] of buildModelRoutes(dataset, generateContext(dataset), linker, createSlugger)) {
+      messages.push(...route.messages);
+      const data = JSON.stringify(route.props);
+      written.push(
+        createData(`model-${docuHash(id)}.json`, data).then((page) => {
+          addRoute({path: normalizeUrl([baseUrl, routeBasePath, id]), component: '@theme/ModelPage', exact: true, modules: {page}});
+        }),
+      );
+    }
+    await Promise.all(written);
+    PerfLogger.end(label);
     if (messages.length > 0) logger.warn(`Model Atlas: ${messages.length} auto-link warning(s) on model pages:\n- ${messages.join('\n- ')}`);
-    await Promise.all(
-      [...routes].map(async ([id, route]) => {
-        const page = await createData(`model-${docuHash(id)}.json`, JSON.stringify(route.props));
-        addRoute({path: normalizeUrl([baseUrl, routeBasePath, id]), component: '@theme/ModelPage', exact: true, modules: {page}});
-      }),
-    );
   }
 
   return {

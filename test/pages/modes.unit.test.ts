@@ -20,7 +20,7 @@ const context: GenerateContext = {
   siteUrl: 'https://example.com/',
   mentions: new Map([['bert', [{title: '<b>Reading</b> {list}', permalink: '/reading'}]]]),
 };
-const routes = buildModelRoutes(dataset, context, normalizeOptions({data: dataset, routeBasePath: '/models'}), createSlugger);
+const routes = new Map(buildModelRoutes(dataset, context, normalizeOptions({data: dataset, routeBasePath: '/models'}), createSlugger));
 
 /** Every node type in a tree. */
 const nodeTypes = (node: unknown): string[] =>

@@ -90,8 +90,8 @@ export function buildModelPageFiles(dataset: Dataset, context: GenerateContext, 
   return files;
 }
 
-/** Page mode: the data of every model's route, by model id (see `buildModelRoute`). */
-export function buildModelRoutes(dataset: Dataset, context: GenerateContext, linker: Settings, newSlugger: () => Slugger): Map<string, ModelRoute> {
+/** Page mode: the data of every model's route (see `buildModelRoute`), one at a time, so that they need not all be in memory. */
+export function* buildModelRoutes(dataset: Dataset, context: GenerateContext, linker: Settings, newSlugger: () => Slugger): Generator<[string, ModelRoute]> {
   const atlas = createAtlas(dataset, context);
-  return new Map(dataset.models.map((model) => [model.id, buildModelRoute(atlas, model, linker, newSlugger())]));
+  for (const model of dataset.models) yield [model.id, buildModelRoute(atlas, model, linker, newSlugger())];
 }
