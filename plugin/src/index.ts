@@ -139,7 +139,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       sidebarPath: path.join(outDir, SIDEBARS_FILE),
       tags: null,
       onInlineTags: 'ignore',
-      // Generated file names are ids: "01-ai" is an organization, not "ai" with a number prefix.
+      // Doc ids are data ids: a leading number is part of the id ("01-ai"), not an ordering prefix to strip.
       numberPrefixParser: false,
       // The dataset (with its hash) in the options also keys the MDX loader's cache.
       remarkPlugins: [[remarkModelLinks, {data: dataset, routeBasePath: `/${routeBasePath}`}], ...(options.docs.remarkPlugins ?? [])],
