@@ -131,11 +131,9 @@ export function buildDataset(raw: RawDataset): Dataset {
     return found;
   };
 
-  const hash = hashTexts(raw.dir, raw.texts);
   return Object.freeze({
     dir: raw.dir,
-    hash,
-    toJSON: () => ({dir: raw.dir, hash}),
+    hash: hashTexts(raw.dir, raw.texts),
     models: Object.freeze(models),
     facets,
     organizations,
