@@ -6,6 +6,14 @@ export function getSwizzleConfig(): SwizzleConfig {
     components: {
       ModelFacts: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The facts box at the top of a model page'},
       ModelLineage: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The typed lineage list and diagram of a model page'},
+      ModelPage: {
+        actions: {eject: 'unsafe', wrap: 'safe'},
+        description: 'A model page in page mode (modelPages: routes); its data module format may change',
+      },
+      'ModelPage/HastContent': {
+        actions: {eject: 'unsafe', wrap: 'safe'},
+        description: 'The Markdown sections of a model page in page mode, rendered from an HTML tree through MDXComponents',
+      },
       ModelTimeline: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The timeline of models by year and domain'},
       ModelFamilyTree: {actions: {eject: 'safe', wrap: 'safe'}, description: 'The lineage graph of every model, with filters and zoom'},
       ModelScaleChart: {actions: {eject: 'safe', wrap: 'safe'}, description: 'Parameters (log scale) against release date, on the timeline page'},

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
-import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {PropVersionMetadata} from '@docusaurus/plugin-content-docs';
+import type {LoadContext, Plugin, PluginContentLoadedActions, RouteConfig} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
-import {buildAtlasFiles, buildModelPageFiles, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
+import {buildAtlasFiles, buildModelPageFiles, buildModelRoutes, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {generatedFolder, RESERVED_IDS} from './generate/paths.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
@@ -14,12 +15,14 @@ import remarkModelLinks from './link/remark.js';
 import {scanMentions, type PageMention} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
 import {withoutDocCards} from './generate/versionProps.js';
-import {SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
+import {modelPagesAreRoutes, SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
+import {normalizeOptions as normalizeLinkOptions} from './link/options.js';
+import {modelPageChunk} from './bundler.js';
 
 // Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
 const require = createRequire(import.meta.url);
 const docsPlugin: typeof import('@docusaurus/plugin-content-docs') = require('@docusaurus/plugin-content-docs');
-const {getPluginI18nPath}: typeof import('@docusaurus/utils') = require('@docusaurus/utils');
+const {createSlugger, docuHash, getPluginI18nPath, normalizeUrl}: typeof import('@docusaurus/utils') = require('@docusaurus/utils');
 const {normalizePluginOptions}: typeof import('@docusaurus/utils-validation') = require('@docusaurus/utils-validation');
 const {default: logger, PerfLogger}: typeof import('@docusaurus/logger') = require('@docusaurus/logger');
 
@@ -37,6 +40,20 @@ export interface ModelAtlasGlobalData {
 
 function globalData(dataset: Dataset, routeBasePath: string): ModelAtlasGlobalData {
   return {routeBasePath, reserved: [...RESERVED_IDS], cardShards: cardShardCount(dataset.models.length)};
+}
+
+/**
+ * The docs version data that every page of the atlas loads lists every doc (about 160 B a model). Only
+ * `DocCard` reads it, for docs listed in a sidebar: when the sidebar does not list the models, their
+ * entries are dropped, so that a page does not grow with the catalog.
+ */
+function withoutModelDocs(route: RouteConfig, isModelDoc: (docId: string) => boolean): RouteConfig {
+  const version = route.props?.version as PropVersionMetadata | undefined;
+  return {
+    ...route,
+    ...(route.routes ? {routes: route.routes.map((child) => withoutModelDocs(child, isModelDoc))} : {}),
+    ...(version?.docs ? {props: {...route.props, version: {...version, docs: Object.fromEntries(Object.entries(version.docs).filter(([id]) => !isModelDoc(id)))}}} : {}),
+  };
 }
 
 /** Runs `work` as a step of Docusaurus's perf log (printed with `DOCUSAURUS_PERF_LOGGER=true`). */
@@ -69,6 +86,8 @@ function loadDatasetWithoutStack(dataDir: string): ReturnType<typeof loadDataset
   }
 }
 
+const themePath = fileURLToPath(new URL('./theme', import.meta.url));
+
 export default async function pluginModelAtlas(context: LoadContext, options: PluginOptions): Promise<Plugin<LoadedContent>> {
   const {siteDir, generatedFilesDir, localizationDir, siteConfig, baseUrl, i18n} = context;
   const dataDir = path.resolve(siteDir, options.path);
@@ -79,11 +98,14 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
 
   const routeBasePath = options.routeBasePath.replace(/^\/|\/$/g, '');
   let mentions: ReadonlyMap<string, readonly Mention[]> = new Map();
+  /** Page mode (`modelPages`): model pages are routes of this plugin, decided anew with each dataset. */
+  let modelRoutes = false;
 
   /** Loads the dataset and brings the generated folder up to date. Throws on invalid data. */
   function generate(): Dataset {
     const {dataset, diagnostics} = timed('Model Atlas: load and validate data', () => loadDatasetWithoutStack(dataDir));
     reportDataWarnings(diagnostics, options.onDataWarning);
+    modelRoutes = modelPagesAreRoutes(options.modelPages, dataset.models.length);
     timed('Model Atlas: generate pages', () => syncFolder(outDir, buildAtlasFiles(dataset, generateContext(dataset))));
     return dataset;
   }
@@ -94,7 +116,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       locale: i18n.currentLocale,
       messages,
       editUrl: options.editUrl,
-      sidebarModels: options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT),
+      modelRoutes,
+      sidebarModels: !modelRoutes && (options.sidebar === 'full' || (options.sidebar === 'auto' && dataset.models.length <= SIDEBAR_MODEL_LIMIT)),
       sidebarTerms: options.sidebar !== 'pages',
       siteUrl: `${siteConfig.url.replace(/\/$/, '')}${baseUrl}`,
       siteTitle: siteConfig.title,
@@ -127,6 +150,27 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   const docs = await docsPlugin.default(context, docsOptions);
   let generated = true;
 
+  /** Page mode: one route per model, its data in a JSON module, rendered by `@theme/ModelPage`. */
+  async function addModelRoutes({createData, addRoute}: Pick<PluginContentLoadedActions, 'createData' | 'addRoute'>): Promise<void> {
+    const linker = normalizeLinkOptions({data: dataset, routeBasePath: `/${routeBasePath}`});
+    const messages: string[] = [];
+    const label = 'Model Atlas: build model routes';
+    PerfLogger.start(label);
+    const written: Promise<void>[] = [];
+    for (const [id, route] of buildModelRoutes(dataset, generateContext(dataset), linker, createSlugger)) {
+      messages.push(...route.messages);
+      const data = JSON.stringify(route.props);
+      written.push(
+        createData(`model-${docuHash(id)}.json`, data).then((page) => {
+          addRoute({path: normalizeUrl([baseUrl, routeBasePath, id]), component: '@theme/ModelPage', exact: true, modules: {page}});
+        }),
+      );
+    }
+    await Promise.all(written);
+    PerfLogger.end(label);
+    if (messages.length > 0) logger.warn(`Model Atlas: ${messages.length} auto-link warning(s) on model pages:\n- ${messages.join('\n- ')}`);
+  }
+
   return {
     ...docs,
     name: DOCS_PLUGIN_NAME,
@@ -143,12 +187,12 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
         actions: {
           ...actions,
           setGlobalData: (data: unknown) => actions.setGlobalData({...(data as object), modelAtlas: globalData(dataset, routeBasePath)}),
-          addRoute: (route) => actions.addRoute(withoutDocCards(route)),
+          addRoute: (route) => actions.addRoute(withoutDocCards(generateContext(dataset).sidebarModels ? route : withoutModelDocs(route, (id) => dataset.model(id) !== undefined))),
         },
       });
     },
     // Every content plugin has loaded: fill the "Mentioned in" slot of the model pages (MDX is compiled later).
-    async allContentLoaded({allContent}) {
+    async allContentLoaded({allContent, actions}) {
       const pages = contentPages(allContent, siteDir).filter((page) => !page.file.startsWith(outDir));
       const byFile = new Map(pages.map((page) => [page.file, page]));
       const files = pages.map((page) => ({path: page.file, value: fs.readFileSync(page.file, 'utf8')}));
@@ -163,11 +207,16 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       const changed = [...new Set([...previous.keys(), ...mentions.keys()])].filter(
         (id) => dataset.model(id) && JSON.stringify(previous.get(id)) !== JSON.stringify(mentions.get(id)),
       );
-      if (changed.length === 0) return;
-      timed('Model Atlas: write mentions', () => writeChangedFiles(outDir, buildModelPageFiles(dataset, generateContext(dataset), changed)));
+      if (modelRoutes) await addModelRoutes(actions);
+      else if (changed.length > 0) timed('Model Atlas: write mentions', () => writeChangedFiles(outDir, buildModelPageFiles(dataset, generateContext(dataset), changed)));
+    },
+    // The docs instance's configuration (its MDX loader) and ours; the server bundle is not split into chunks.
+    configureWebpack(config, isServer, utils, content) {
+      const docsConfig = docs.configureWebpack!(config, isServer, utils, content);
+      return isServer ? docsConfig : {...docsConfig, ...modelPageChunk(themePath)};
     },
     getPathsToWatch: () => [path.join(dataDir, '**/*.{yaml,yml}')],
-    getThemePath: () => fileURLToPath(new URL('./theme', import.meta.url)),
+    getThemePath: () => themePath,
     getTypeScriptThemePath: () => fileURLToPath(new URL('../src/theme', import.meta.url)),
     async getTranslationFiles(args) {
       return [...(await docs.getTranslationFiles!(args)), defaultTranslationFile()];

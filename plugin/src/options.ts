@@ -9,6 +9,11 @@ const {Joi, RouteBasePathSchema}: typeof import('@docusaurus/utils-validation') 
 /** What the generated sidebar lists. */
 export type SidebarMode = 'auto' | 'full' | 'facets' | 'pages';
 export type DataWarningSeverity = 'ignore' | 'log' | 'warn' | 'throw';
+/**
+ * How model pages are built: `docs` makes each a doc of the atlas's docs instance, `routes` a route of the
+ * plugin (one JSON data module and the shared `@theme/ModelPage`), `auto` is `routes` past `MODEL_PAGES_ROUTES_FROM` models.
+ */
+export type ModelPagesMode = 'docs' | 'routes' | 'auto';
 
 export interface PluginOptions {
   /** Plugin id; also the id of the composed docs instance. */
@@ -26,6 +31,8 @@ export interface PluginOptions {
   readonly editUrl: string | undefined;
   /** What to do with data warnings (errors always fail). */
   readonly onDataWarning: DataWarningSeverity;
+  /** How model pages are built (see `ModelPagesMode`). */
+  readonly modelPages: ModelPagesMode;
   /** Options passed to the composed `@docusaurus/plugin-content-docs` instance (our own take precedence for path, routeBasePath, sidebarPath and versioning). */
   readonly docs: Partial<DocsOptions>;
 }
@@ -40,11 +47,20 @@ export const DEFAULT_OPTIONS = {
   sidebar: 'auto',
   editUrl: undefined,
   onDataWarning: 'warn',
+  modelPages: 'docs',
   docs: {},
 } as const satisfies PluginOptions;
 
 /** Past this many models, `sidebar: 'auto'` lists only facets and terms. */
 export const SIDEBAR_MODEL_LIMIT = 500;
+
+/** From this many models on, `modelPages: 'auto'` builds model pages as routes (see BENCHMARKS.md). */
+export const MODEL_PAGES_ROUTES_FROM = 2000;
+
+/** Whether model pages of a catalog of `count` models are routes of the plugin rather than docs. */
+export function modelPagesAreRoutes(mode: ModelPagesMode, count: number): boolean {
+  return mode === 'routes' || (mode === 'auto' && count >= MODEL_PAGES_ROUTES_FROM);
+}
 
 /** Options of the docs instance that the plugin sets itself. */
 const OWNED_DOCS_OPTIONS = ['id', 'path', 'routeBasePath', 'sidebarPath', 'editUrl', 'disableVersioning', 'lastVersion', 'versions', 'onlyIncludeVersions', 'numberPrefixParser'];
@@ -72,6 +88,7 @@ const OptionsSchema = Joi.object<PluginOptions>({
   // Default undefined: no edit links.
   editUrl: Joi.string().uri({scheme: ['http', 'https']}),
   onDataWarning: Joi.string().equal('ignore', 'log', 'warn', 'throw').default(DEFAULT_OPTIONS.onDataWarning),
+  modelPages: Joi.string().equal('docs', 'routes', 'auto').default(DEFAULT_OPTIONS.modelPages),
   docs: Joi.object()
     .unknown()
     .keys(Object.fromEntries(OWNED_DOCS_OPTIONS.map((key) => [key, Joi.forbidden().messages({'any.unknown': `"docs.${key}" is set by Model Atlas; use the plugin's own options (id, path, routeBasePath) instead.`})])))

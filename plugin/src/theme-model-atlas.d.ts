@@ -14,6 +14,20 @@ declare module '@theme/ModelStructuredData' {
   export type Props = import('./generate/props.js').ModelStructuredDataProps;
   export default function ModelStructuredData(props: Props): import('react').ReactNode;
 }
+declare module '@theme/ModelPage' {
+  export interface Props {
+    /** The route's data module. */
+    readonly page: import('./generate/props.js').ModelPageProps;
+  }
+  export default function ModelPage(props: Props): import('react').ReactNode;
+}
+declare module '@theme/ModelPage/HastContent' {
+  export interface Props {
+    /** A Markdown section as an HTML tree. */
+    readonly tree: import('hast').Root;
+  }
+  export default function HastContent(props: Props): import('react').ReactNode;
+}
 declare module '@theme/ModelExplorer' {
   export type Props = import('./generate/props.js').ModelExplorerProps;
   export default function ModelExplorer(props: Props): import('react').ReactNode;

@@ -131,9 +131,11 @@ export function buildDataset(raw: RawDataset): Dataset {
     return found;
   };
 
+  const hash = hashTexts(raw.dir, raw.texts);
   return Object.freeze({
     dir: raw.dir,
-    hash: hashTexts(raw.dir, raw.texts),
+    hash,
+    toJSON: () => ({dir: raw.dir, hash}),
     models: Object.freeze(models),
     facets,
     organizations,

@@ -137,6 +137,11 @@ export interface Dataset {
   readonly dir: string;
   /** Hash of every file's content: changes whenever the data changes. */
   readonly hash: string;
+  /**
+   * A dataset serialises as its directory and hash only: in the remark plugin's options it is part of the
+   * MDX loader's cache key, which must change with the data but not carry it (about 1 KB a model).
+   */
+  toJSON(): {readonly dir: string; readonly hash: string};
   /** Every model, sorted by id. */
   readonly models: readonly Model[];
   readonly facets: readonly Facet[];

@@ -20,6 +20,8 @@ export interface GenerateContext {
   readonly messages: Messages;
   /** Base URL of the dataset directory for edit links. */
   readonly editUrl: string | undefined;
+  /** Model pages are routes of the plugin (page mode), not docs: no MDX is generated for them. */
+  readonly modelRoutes?: boolean;
   /** List every model in the sidebar, or only facets and terms. */
   readonly sidebarModels: boolean;
   /** List the terms of each facet in the sidebar (default), or only the facet pages, which list them. */

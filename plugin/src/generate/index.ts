@@ -5,6 +5,8 @@ import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
 import {facetViews} from './facets.js';
 import {compareByRelease} from './format.js';
 import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
+import {buildModelRoute, type ModelRoute, type Slugger} from './modelRoute.js';
+import type {Settings} from '../link/options.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
 import {buildSurveyPage} from './surveyPage.js';
 import {cardPath, exportPath, inventoryPath, propsFile} from './paths.js';
@@ -17,6 +19,7 @@ import {cardShard, cardShardCount} from '../theme/ModelLinkCard/cardShard.js';
 import {buildFacetPage, buildTermPage} from './taxonomyPages.js';
 
 export type {GenerateContext, Mention} from './context.js';
+export type {ModelRoute, Slugger} from './modelRoute.js';
 export {defaultTranslationFile, loadMessages, MESSAGES_FILE} from './messages.js';
 
 /** Folders of the generated output, relative to its root. */
@@ -34,7 +37,7 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
     buildOverviewPage(atlas, 'family-tree', buildFamilyTree(atlas)),
     buildSurveyPage(atlas),
     ...[...atlas.facets.values()].flatMap((facet) => [buildFacetPage(atlas, facet), ...facet.terms.map((term) => buildTermPage(atlas, facet, term))]),
-    ...dataset.models.map((model) => buildModelPage(atlas, model)),
+    ...(context.modelRoutes ? [] : dataset.models.map((model) => buildModelPage(atlas, model))),
   ];
 }
 
@@ -92,4 +95,10 @@ export function buildModelPageFiles(dataset: Dataset, context: GenerateContext, 
   const files: GeneratedFiles = new Map();
   for (const id of ids) addPage(files, buildModelPage(atlas, dataset.model(id)!));
   return files;
+}
+
+/** Page mode: the data of every model's route (see `buildModelRoute`), one at a time, so that they need not all be in memory. */
+export function* buildModelRoutes(dataset: Dataset, context: GenerateContext, linker: Settings, newSlugger: () => Slugger): Generator<[string, ModelRoute]> {
+  const atlas = createAtlas(dataset, context);
+  for (const model of dataset.models) yield [model.id, buildModelRoute(atlas, model, linker, newSlugger())];
 }

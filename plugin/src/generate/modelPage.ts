@@ -186,11 +186,6 @@ function linkSection(atlas: Atlas, model: Model): RootContent[] {
   ];
 }
 
-function lineageSection(atlas: Atlas, lineage: ModelLineageProps): RootContent[] {
-  if (lineage.parents.length === 0 && lineage.children.length === 0) return [];
-  return [heading(2, atlas.context.messages['modelAtlas.section.lineage']), component('ModelLineage', 'lineage')];
-}
-
 const byId = (a: Model, b: Model) => (a.id < b.id ? -1 : 1);
 
 /** Models of each objective grouped by release year, built once per dataset. */
@@ -306,29 +301,90 @@ function mentionsSection(atlas: Atlas, model: Model): RootContent[] {
   ];
 }
 
-function frontMatter(atlas: Atlas, model: Model): Record<string, unknown> {
+/** What a model page says about itself: doc front matter in docs mode, the page's head in page mode. */
+export interface ModelPageMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly keywords: readonly string[];
+  readonly tags: readonly {readonly label: string; readonly permalink: string}[];
+  /** "Edit this page" link to the model's YAML file. */
+  readonly editUrl: string | undefined;
+}
+
+function pageMeta(atlas: Atlas, model: Model): ModelPageMeta {
   const {context} = atlas;
   const facetTerms = [['domain', model.domain] as const, ['architecture', model.architecture] as const, ...model.objectives.map((id) => ['objective', id] as const)];
   const facetLabels = facetTerms.map(([facet, id]) => label(atlas, facet, id));
   // A tag's address comes from the term id, not its label: the same in every locale, so the language menu finds it.
   const tags = facetTerms.map(([facet, id]) => ({label: label(atlas, facet, id), permalink: `/${facet}/${id}`}));
   return {
+    id: model.id,
     title: model.name,
-    sidebar_label: model.name,
-    // The auto-linker never links a model on its own page.
-    model_atlas_id: model.id,
     description: firstSentence(model.summary),
     keywords: [...new Set([...model.names.map((name) => name.text), ...facetLabels, ...model.organizations.map((id) => label(atlas, 'organization', id))])],
     tags: tags.filter((tag, index) => tags.findIndex((other) => other.permalink === tag.permalink) === index),
-    custom_edit_url: context.editUrl ? `${context.editUrl.replace(/\/$/, '')}/${model.file}` : null,
-    ...(context.sidebarModels ? {} : {displayed_sidebar: 'atlas'}),
+    editUrl: context.editUrl ? `${context.editUrl.replace(/\/$/, '')}/${model.file}` : undefined,
+  };
+}
+
+function frontMatter(atlas: Atlas, meta: ModelPageMeta): Record<string, unknown> {
+  return {
+    title: meta.title,
+    sidebar_label: meta.title,
+    // The auto-linker never links a model on its own page.
+    model_atlas_id: meta.id,
+    description: meta.description,
+    keywords: meta.keywords,
+    tags: meta.tags,
+    custom_edit_url: meta.editUrl ?? null,
+    ...(atlas.context.sidebarModels ? {} : {displayed_sidebar: 'atlas'}),
+  };
+}
+
+/** Props of the components of a model page, the same in both page modes. */
+export interface ModelPageComponentsProps {
+  readonly facts: ModelFactsProps;
+  readonly lineage: ModelLineageProps;
+  readonly structuredData: ModelStructuredDataProps;
+}
+
+/**
+ * A model page before it becomes MDX (docs mode) or a route's data (page mode): both modes render these
+ * parts, the components from `props` and the Markdown sections around the lineage component.
+ */
+export interface ModelPageParts {
+  readonly meta: ModelPageMeta;
+  readonly props: ModelPageComponentsProps;
+  /** Summary, paper, citation and how to link. */
+  readonly beforeLineage: readonly RootContent[];
+  /** Heading of the lineage section, when the model has lineage. */
+  readonly lineageHeading: string | undefined;
+  /** Survey, related models, organization neighbours, sources, mentions. */
+  readonly afterLineage: readonly RootContent[];
+}
+
+export function buildModelPageParts(atlas: Atlas, model: Model): ModelPageParts {
+  const lineage = buildLineage(atlas, model);
+  const hasLineage = lineage.parents.length > 0 || lineage.children.length > 0;
+  return {
+    meta: pageMeta(atlas, model),
+    props: {facts: buildFacts(atlas, model), lineage, structuredData: buildStructuredData(atlas, model)},
+    beforeLineage: [...summaryTree(model.summary), ...paperSection(atlas, model), ...citeSection(atlas, model), ...linkSection(atlas, model)],
+    lineageHeading: hasLineage ? atlas.context.messages['modelAtlas.section.lineage'] : undefined,
+    afterLineage: [
+      ...surveySection(atlas, model),
+      ...relatedSection(atlas, model),
+      ...organizationSection(atlas, model),
+      ...sourcesSection(atlas, model),
+      ...mentionsSection(atlas, model),
+    ],
   };
 }
 
 export function buildModelPage(atlas: Atlas, model: Model): GeneratedPage {
   const file = modelDocFile(model.id);
-  const lineage = buildLineage(atlas, model);
-  const props = {facts: buildFacts(atlas, model), lineage, structuredData: buildStructuredData(atlas, model)};
+  const parts = buildModelPageParts(atlas, model);
   const body: RootContent[] = [
     esmImport('ModelFacts', '@theme/ModelFacts'),
     esmImport('ModelLineage', '@theme/ModelLineage'),
@@ -336,16 +392,9 @@ export function buildModelPage(atlas: Atlas, model: Model): GeneratedPage {
     esmImport(PROPS, propsImport(file)),
     component('ModelStructuredData', 'structuredData'),
     component('ModelFacts', 'facts'),
-    ...summaryTree(model.summary),
-    ...paperSection(atlas, model),
-    ...citeSection(atlas, model),
-    ...linkSection(atlas, model),
-    ...lineageSection(atlas, lineage),
-    ...surveySection(atlas, model),
-    ...relatedSection(atlas, model),
-    ...organizationSection(atlas, model),
-    ...sourcesSection(atlas, model),
-    ...mentionsSection(atlas, model),
+    ...parts.beforeLineage,
+    ...(parts.lineageHeading === undefined ? [] : [heading(2, parts.lineageHeading), component('ModelLineage', 'lineage')]),
+    ...parts.afterLineage,
   ];
-  return {file, mdx: toMdx(frontMatter(atlas, model), body), props};
+  return {file, mdx: toMdx(frontMatter(atlas, parts.meta), body), props: parts.props};
 }

@@ -113,3 +113,31 @@ export interface ModelCard {
   readonly parameters?: string;
   readonly summary: string;
 }
+
+/** An entry of a page's table of contents; `value` is HTML (escaped text), as `@theme/TOC` expects. */
+export interface TocEntry {
+  readonly value: string;
+  readonly id: string;
+  readonly level: number;
+}
+
+/**
+ * The data module of a model page in page mode (`modelPages: 'routes'`): the same parts as the doc page of
+ * docs mode, the Markdown sections as HTML trees (hast, built from the same mdast and auto-linked).
+ */
+export interface ModelPageProps {
+  readonly title: string;
+  readonly description: string;
+  readonly keywords: readonly string[];
+  readonly editUrl?: string;
+  readonly facts: ModelFactsProps;
+  readonly lineage: ModelLineageProps;
+  readonly structuredData: ModelStructuredDataProps;
+  /** Summary and paper. */
+  readonly beforeLineage: import('hast').Root;
+  /** The lineage section's heading, when the model has lineage. */
+  readonly lineageHeading?: {readonly id: string; readonly title: string};
+  /** Related models, organization neighbours, sources, "Mentioned in". */
+  readonly afterLineage: import('hast').Root;
+  readonly toc: readonly TocEntry[];
+}
