@@ -1,7 +1,10 @@
 /** The atlas's part of the bundler configuration (webpack, or rspack with Docusaurus Faster). */
 
-/** Theme components that every model page renders. */
-const MODEL_PAGE_COMPONENTS = ['ModelPage', 'ModelFacts', 'ModelLineage', 'ModelStructuredData'];
+/**
+ * Theme modules that every model page renders, as paths under the theme folder: whole components, and of
+ * `ModelGraph` (the lineage neighbourhood) the graph and its colours but not the pictures' domain legend.
+ */
+const MODEL_PAGE_MODULES = ['ModelPage/', 'ModelFacts/', 'ModelLineage/', 'ModelStructuredData/', 'ModelGraph/index.', 'ModelGraph/domainColour.', 'ModelGraph/styles.'];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -17,7 +20,7 @@ export function modelPageChunk(themePath: string) {
       splitChunks: {
         cacheGroups: {
           modelAtlasPage: {
-            test: new RegExp(`${folder}[\\\\/](${MODEL_PAGE_COMPONENTS.join('|')})[\\\\/]`),
+            test: new RegExp(`${folder}[\\\\/](${MODEL_PAGE_MODULES.map((module) => module.split('/').map(escapeRegExp).join('[\\\\/]')).join('|')})`),
             name: 'model-atlas-page',
             chunks: 'async',
             enforce: true,

@@ -9,6 +9,7 @@ import type {LoadContext, Plugin, PluginContentLoadedActions, RouteConfig} from 
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
 import {buildAtlasFiles, buildModelPageFiles, buildModelRoutes, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {generatedFolder, RESERVED_IDS} from './generate/paths.js';
+import {modelEditUrl, TAGS_FILE} from './generate/modelPage.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
 import {syncFolder, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
@@ -139,10 +140,16 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       path: path.join(outDir, DOCS_DIR),
       routeBasePath: options.routeBasePath,
       sidebarPath: path.join(outDir, SIDEBARS_FILE),
-      tags: null,
+      tags: TAGS_FILE,
+      // A model page's "Edit this page" opens its YAML file; the generated taxonomy pages have none. A
+      // function rather than front matter, so the address is not carried twice by every page's scripts.
+      editUrl: ({docPath}: {docPath: string}) => {
+        const model = dataset.model(docPath.replace(/\.mdx$/, ''));
+        return model && modelEditUrl(options.editUrl, model);
+      },
       // Ids are data: "01-ai" must stay "01-ai", not lose a "number prefix" as hand-written docs do.
       numberPrefixParser: false,
-      onInlineTags: 'ignore',
+      onInlineTags: 'throw',
       // The dataset (with its hash) in the options also keys the MDX loader's cache.
       remarkPlugins: [[remarkModelLinks, {data: dataset, routeBasePath: `/${routeBasePath}`}], ...(options.docs.remarkPlugins ?? [])],
     },

@@ -52,11 +52,16 @@ declare module '@theme/ModelGraph' {
     /** Index of a node's domain, for its colour. */
     readonly domainOf?: (id: string) => number | undefined;
     readonly zoom?: number;
+    /** Id of a node that sums up models left out: its edges are drawn plain, without a relation. */
+    readonly summary?: string;
   }
   export const RELATIONS: readonly import('./generate/props.js').GraphInputEdge['relation'][];
-  export function DomainLegend(props: {domains: readonly import('./generate/props.js').DomainLink[]; shape: 'box' | 'dot'}): import('react').ReactNode;
   export function RelationLegend(props: {relations: readonly import('./generate/props.js').GraphInputEdge['relation'][]}): import('react').ReactNode;
   export default function ModelGraph(props: Props): import('react').ReactNode;
+}
+declare module '@theme/ModelGraph/DomainLegend' {
+  /** The colour of each domain, as in the pictures; each label links to the domain's page. */
+  export default function DomainLegend(props: {domains: readonly import('./generate/props.js').DomainLink[]; shape: 'box' | 'dot'}): import('react').ReactNode;
 }
 declare module '@theme/ModelGraph/domainColour' {
   export {domainColour} from './theme/ModelGraph/domainColour.js';

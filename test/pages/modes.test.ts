@@ -49,7 +49,7 @@ describe('page mode against docs mode', () => {
     // What the comparison covers, on one page: auto-linked summary, lineage both ways, a mention.
     const text = visibleText(modelBody(readPage(routes, '/models/bert')));
     expect(text).toContain('October 11, 2018');
-    expect(text).toMatch(/Derived models: .*RoBERTa variant of/);
+    expect(text).toMatch(/Derived models: variant of BERT: RoBERTa/);
     expect(text).toMatch(/Mentioned in .*Introduction/);
     expect(visibleText(modelBody(readPage(routes, '/zh-Hans/models/bert')))).not.toBe(text);
   });

@@ -97,6 +97,10 @@ describe('modelPageChunk', () => {
     expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelFacts/index.js')).toBe(true);
     expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelLineage/styles.module.css')).toBe(true);
     expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelPage/HastContent.js')).toBe(true);
+    expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelGraph/index.js')).toBe(true);
+    expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelGraph/domainColour.js')).toBe(true);
+    // The pictures' domain legend is not on model pages.
+    expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelGraph/DomainLegend.js')).toBe(false);
     expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelExplorer/index.js')).toBe(false);
     expect(rule.test('/site/src/theme/ModelFacts/index.js')).toBe(false);
     expect(test('C:\\site\\lib\\theme').test('C:\\site\\lib\\theme\\ModelFacts\\index.js')).toBe(true);

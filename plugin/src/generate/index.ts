@@ -4,7 +4,7 @@ import type {GenerateContext} from './context.js';
 import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
 import {facetViews} from './facets.js';
 import {compareByRelease} from './format.js';
-import {buildModelPage, type Atlas, type GeneratedPage} from './modelPage.js';
+import {buildModelPage, buildTagsFile, TAGS_FILE, type Atlas, type GeneratedPage} from './modelPage.js';
 import {buildModelRoute, type ModelRoute, type Slugger} from './modelRoute.js';
 import type {Settings} from '../link/options.js';
 import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
@@ -72,6 +72,7 @@ export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): Gen
   const files: GeneratedFiles = new Map();
   for (const page of buildPages(atlas)) addPage(files, page);
   files.set(SIDEBARS_FILE, JSON.stringify(buildSidebars(atlas), null, 2));
+  files.set(docsFile(TAGS_FILE), buildTagsFile(atlas));
   files.set(staticFile(exportPath(context.routeBasePath, 'json')), toModelsJson(dataset, context.routeBasePath));
   files.set(staticFile(exportPath(context.routeBasePath, 'csv')), toModelsCsv(dataset));
   files.set(staticFile(exportPath(context.routeBasePath, 'bib')), toModelsBib(dataset));

@@ -25,6 +25,7 @@ const DEFAULT_MESSAGES = {
   'modelAtlas.term.count': ['{count} models', 'Number of models of a term'],
   'modelAtlas.section.paper': ['Paper', 'Heading of the paper section of a model page'],
   'modelAtlas.section.lineage': ['Lineage', 'Heading of the lineage section of a model page'],
+  'modelAtlas.lineage.more': ['+{count} more', "Node of a model page's lineage diagram for the models it leaves out; links to the family tree"],
   'modelAtlas.section.related': ['Related models', 'Heading of the related models section'],
   'modelAtlas.section.organization': ['More from {organization}', 'Heading of previous/next models of the same organization'],
   'modelAtlas.section.sources': ['Sources', 'Heading of the sources section'],

@@ -1,16 +1,18 @@
 /** The doc page of one model: one small builder per section. */
 import type {PhrasingContent, RootContent} from 'mdast';
+import jsYaml from 'js-yaml';
 import type {Dataset, LineageEdge, Model} from '../data/index.js';
 import {layoutGraph} from './pictures/graph.js';
 import type {GenerateContext, Mention} from './context.js';
 import type {FacetView, FacetViewId} from './facets.js';
 import {formatParameterCount} from '../data/index.js';
+import {LINEAGE_RELATIONS} from '../data/schema.js';
 import {entryBibtex, paperBibtex, paperUrl} from './bibtex.js';
 import {formatRelease, formatSize} from './format.js';
 import type {Linkable} from './inventory.js';
 import {PROPS, component, esmImport, heading, link, list, paragraph, strong, text, toMdx} from './markdown.js';
 import {format} from './messages.js';
-import {idsPermalink, modelDocFile, modelPermalink, propsImport, termPermalink} from './paths.js';
+import {idsPermalink, modelDocFile, modelPermalink, overviewPermalink, propsImport, termPermalink} from './paths.js';
 import type {FactRow, FactValue, LineageLink, MetaTag, ModelFactsProps, ModelLineageProps, ModelStructuredDataProps} from './props.js';
 import {firstSentence, isHttpUrl, summaryTree} from './summary.js';
 import {surveyFact, surveySection} from './surveyPage.js';
@@ -47,10 +49,9 @@ const pageUrl = (atlas: Atlas, model: Model) => `${atlas.context.siteUrl}${model
 const modelLink = (atlas: Atlas, model: Model): PhrasingContent =>
   link(modelPermalink(atlas.context.routeBasePath, model.id), text(model.name));
 
-/** Facts rows, each with the sources that back it. */
+/** Facts rows, each with the numbers of the sources that back it. */
 export function buildFacts(atlas: Atlas, model: Model): ModelFactsProps {
-  const sourcesOf = (field: string) =>
-    model.sources.flatMap((source, index) => (source.supports.includes(field as never) ? [{number: index + 1, url: source.url}] : []));
+  const sourcesOf = (field: string) => model.sources.flatMap((source, index) => (source.supports.includes(field as never) ? [index + 1] : []));
   const rows: [FactRow['id'], string, FactValue[]][] = [
     ['released', 'released', [{label: formatRelease(model.released, atlas.context.locale), basis: model.released.basis}]],
     ['organizations', 'organizations', model.organizations.map((id) => termValue(atlas, 'organization', id))],
@@ -71,34 +72,72 @@ export function buildFacts(atlas: Atlas, model: Model): ModelFactsProps {
     ['links', 'links', Object.entries(model.links).map(([kind, href]) => ({label: kind, href}))],
     ['survey', 'survey', [surveyFact(atlas, model)]],
   ];
-  return {rows: rows.filter(([, , values]) => values.length > 0).map(([id, field, values]) => ({id, values, sources: sourcesOf(field)}))};
+  return {
+    rows: rows.filter(([, , values]) => values.length > 0).map(([id, field, values]) => ({id, values, sources: sourcesOf(field)})),
+    sources: model.sources.map((source) => source.url),
+  };
 }
 
+/**
+ * Most parents or children a model page's diagram draws; beyond it, one node sums up the rest and links to
+ * the family tree focused on the model (the list under the diagram names them all). Thirteen rows of the
+ * diagram are still readable on a phone, and the page's data stays small for the models everything builds on.
+ */
+export const LINEAGE_DIAGRAM_LIMIT = 12;
+
+/**
+ * Most derived models a model page lists (the most derived-from first); the family tree focused on the
+ * model lists the rest. What a page carries stays bounded for the models everything builds on (BERT has
+ * more than 50), within the page-weight budget.
+ */
+export const LINEAGE_LIST_LIMIT = 24;
+
+/** Id of the diagram node that stands for the derived models left out. */
+export const MORE_NODE = '…';
+
 export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
-  const toLink = (edge: LineageEdge, otherId: string): LineageLink => {
-    const other = atlas.dataset.model(otherId)!;
-    return {
-      id: other.id,
-      relation: edge.relation,
-      label: other.name,
-      permalink: modelPermalink(atlas.context.routeBasePath, other.id),
-      ...(edge.note === undefined ? {} : {note: edge.note}),
-      ...(edge.source === undefined ? {} : {source: edge.source}),
-    };
-  };
-  const parents = atlas.dataset.parents(model.id);
-  const children = atlas.dataset.children(model.id);
-  const neighbours = [...new Set([model.id, ...parents.map((edge) => edge.to), ...children.map((edge) => edge.from)])].map((id) => atlas.dataset.model(id)!);
+  const {dataset, context} = atlas;
+  const toLink = (edge: LineageEdge, otherId: string): LineageLink => ({id: otherId, label: dataset.model(otherId)!.name, relation: edge.relation});
+  const parents = dataset.parents(model.id);
+  // The derived models that most others derive from come first, then the earliest: the ones a reader follows.
+  const reach = (id: string) => dataset.children(id).length;
+  const children = [...dataset.children(model.id)].sort(
+    (a, b) => reach(b.from) - reach(a.from) || dataset.model(a.from)!.released.date.localeCompare(dataset.model(b.from)!.released.date) || (a.from < b.from ? -1 : 1),
+  );
+  const listedChildren = children.slice(0, LINEAGE_LIST_LIMIT);
+  const drawnParents = parents.slice(0, LINEAGE_DIAGRAM_LIMIT);
+  const drawnChildren = children.slice(0, LINEAGE_DIAGRAM_LIMIT);
+  const hidden = children.length - drawnChildren.length + parents.length - drawnParents.length;
+  const more =
+    hidden > 0
+      ? {id: MORE_NODE, count: hidden, label: format(context.messages['modelAtlas.lineage.more'], {count: hidden}), permalink: `${overviewPermalink(context.routeBasePath, 'family-tree')}?focus=${model.id}`}
+      : undefined;
+  const drawn = [...new Set([model.id, ...drawnParents.map((edge) => edge.to), ...drawnChildren.map((edge) => edge.from)])];
   return {
     model: model.name,
-    parents: parents.map((edge) => toLink(edge, edge.to)),
-    children: children.map((edge) => toLink(edge, edge.from)),
+    permalinkBase: modelPermalink(context.routeBasePath, ''),
+    parents: parents.map((edge) => ({
+      ...toLink(edge, edge.to),
+      ...(edge.note === undefined ? {} : {note: edge.note}),
+      ...(edge.source === undefined ? {} : {source: edge.source}),
+    })),
+    children: LINEAGE_RELATIONS.flatMap((relation) => {
+      const models = listedChildren.filter((edge) => edge.relation === relation).map((edge) => ({id: edge.from, label: dataset.model(edge.from)!.name}));
+      return models.length > 0 ? [{relation, models}] : [];
+    }),
+    ...(children.length > listedChildren.length ? {unlisted: children.length - listedChildren.length} : {}),
     id: model.id,
     diagram: layoutGraph(
-      neighbours.map((other) => ({id: other.id, label: other.name})),
-      [...parents, ...children].map((edge) => ({from: edge.from, to: edge.to, relation: edge.relation})),
-      {rankSeparation: 32},
+      [...drawn.map((id) => ({id, label: dataset.model(id)!.name})), ...(more ? [{id: MORE_NODE, label: more.label}] : [])],
+      [
+        ...drawnParents,
+        ...drawnChildren,
+        ...(more ? [{from: MORE_NODE, to: model.id, relation: 'builds-on' as const}] : []),
+      ].map((edge) => ({from: edge.from, to: edge.to, relation: edge.relation})),
+      // Every edge joins the model to a neighbour: the page draws them without dagre's routes.
+      {rankSeparation: 32, paths: false},
     ),
+    ...(more ? {more} : {}),
   };
 }
 
@@ -114,7 +153,7 @@ export function buildCitationMeta(model: Model): MetaTag[] {
     ['citation_pdf_url', paper.arxiv ? `https://arxiv.org/pdf/${paper.arxiv}` : undefined],
     ['citation_abstract_html_url', paperUrl(model)],
   ];
-  return tags.flatMap(([name, content]) => (content === undefined ? [] : [{name, content}]));
+  return tags.flatMap(([name, content]) => (content === undefined ? [] : [[name, content] as const]));
 }
 
 /** schema.org JSON-LD and the citation tags, for the page head. */
@@ -134,8 +173,7 @@ export function buildStructuredData(atlas: Atlas, model: Model): ModelStructured
     ...(model.license ? {license: model.license} : {}),
     citation: {'@type': 'ScholarlyArticle', name: paper.title, ...(url ? {url} : {})},
   };
-  const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return {json, meta: buildCitationMeta(model)};
+  return {data, meta: buildCitationMeta(model)};
 }
 
 function paperSection(atlas: Atlas, model: Model): RootContent[] {
@@ -307,37 +345,61 @@ export interface ModelPageMeta {
   readonly title: string;
   readonly description: string;
   readonly keywords: readonly string[];
-  readonly tags: readonly {readonly label: string; readonly permalink: string}[];
+  /** Keys of the tags file (`TAGS_FILE`). */
+  readonly tags: readonly string[];
   /** "Edit this page" link to the model's YAML file. */
   readonly editUrl: string | undefined;
 }
 
+/** "Edit this page" of a model: its YAML file under the plugin's `editUrl`. */
+export const modelEditUrl = (editUrl: string | undefined, model: Model) => (editUrl ? `${editUrl.replace(/\/$/, '')}/${model.file}` : undefined);
+
+type TagFacet = 'domain' | 'architecture' | 'objective';
+
+/** The facet terms a model page is tagged with (docs mode), each once. */
+const tagTerms = (model: Model): [TagFacet, string][] => [
+  ...new Map<string, [TagFacet, string]>(
+    [['domain', model.domain] as const, ['architecture', model.architecture] as const, ...model.objectives.map((id) => ['objective', id] as const)].map(
+      ([facet, id]) => [`${facet}/${id}`, [facet, id]],
+    ),
+  ).values(),
+];
+
+/** Name of the docs instance's tags file, in the generated docs folder. */
+export const TAGS_FILE = 'tags.yml';
+
+/**
+ * The tags file: every tag of a model page with its label in the page's locale and its address, which
+ * comes from the term id (the same in every locale, so the language menu finds it). Pages name their tags
+ * by key only, so a page's scripts do not carry each tag's label and address twice.
+ */
+export function buildTagsFile(atlas: Atlas): string {
+  const tags = new Map(atlas.dataset.models.flatMap(tagTerms).map(([facet, id]) => [`${facet}/${id}`, {label: label(atlas, facet, id), permalink: `/${facet}/${id}`}]));
+  return jsYaml.dump(Object.fromEntries([...tags].sort(([a], [b]) => (a < b ? -1 : 1))), {lineWidth: -1, noRefs: true});
+}
+
 function pageMeta(atlas: Atlas, model: Model): ModelPageMeta {
   const {context} = atlas;
-  const facetTerms = [['domain', model.domain] as const, ['architecture', model.architecture] as const, ...model.objectives.map((id) => ['objective', id] as const)];
-  const facetLabels = facetTerms.map(([facet, id]) => label(atlas, facet, id));
-  // A tag's address comes from the term id, not its label: the same in every locale, so the language menu finds it.
-  const tags = facetTerms.map(([facet, id]) => ({label: label(atlas, facet, id), permalink: `/${facet}/${id}`}));
   return {
     id: model.id,
     title: model.name,
     description: firstSentence(model.summary),
-    keywords: [...new Set([...model.names.map((name) => name.text), ...facetLabels, ...model.organizations.map((id) => label(atlas, 'organization', id))])],
-    tags: tags.filter((tag, index) => tags.findIndex((other) => other.permalink === tag.permalink) === index),
-    editUrl: context.editUrl ? `${context.editUrl.replace(/\/$/, '')}/${model.file}` : undefined,
+    // Names and aliases: the facets and organizations are words of the page already.
+    keywords: [...new Set(model.names.map((name) => name.text))],
+    tags: tagTerms(model).map(([facet, id]) => `${facet}/${id}`),
+    editUrl: modelEditUrl(context.editUrl, model),
   };
 }
 
 function frontMatter(atlas: Atlas, meta: ModelPageMeta): Record<string, unknown> {
   return {
+    // The sidebar label is the title.
     title: meta.title,
-    sidebar_label: meta.title,
     // The auto-linker never links a model on its own page.
     model_atlas_id: meta.id,
     description: meta.description,
     keywords: meta.keywords,
     tags: meta.tags,
-    custom_edit_url: meta.editUrl ?? null,
     ...(atlas.context.sidebarModels ? {} : {displayed_sidebar: 'atlas'}),
   };
 }

@@ -30,43 +30,69 @@ export type FactId = 'released' | 'organizations' | 'domain' | 'architecture' | 
 export interface FactRow {
   readonly id: FactId;
   readonly values: readonly FactValue[];
-  /** Sources backing this row, numbered as in the page's Sources list. */
-  readonly sources: readonly {readonly number: number; readonly url: string}[];
+  /** Numbers of the sources backing this row, as in the page's Sources list (1 is `sources[0]`). */
+  readonly sources: readonly number[];
 }
 
 export interface ModelFactsProps {
   readonly rows: readonly FactRow[];
+  /** URL of each source, once, in the order of the page's Sources list. */
+  readonly sources: readonly string[];
 }
 
-export interface LineageLink extends PageLink {
-  /** Id of the other model. */
+/** A model named on another's page; its page is `permalinkBase` followed by its id. */
+export interface ModelRef {
   readonly id: string;
+  readonly label: string;
+}
+
+/** The other model of a lineage edge. */
+export interface LineageLink extends ModelRef {
   readonly relation: LineageRelation;
+}
+
+/** Models deriving from a model by one relation. */
+export interface LineageGroup {
+  readonly relation: LineageRelation;
+  readonly models: readonly ModelRef[];
+}
+
+/** A model this one derives from, with what the dataset says of the edge. */
+export interface LineageParent extends LineageLink {
   readonly note?: string;
   readonly source?: string;
 }
 
 export interface ModelLineageProps {
   readonly model: string;
+  /** Address of the model pages up to the id, such as `/models/`. */
+  readonly permalinkBase: string;
   /** Models this one derives from. */
-  readonly parents: readonly LineageLink[];
-  /** Models deriving from this one. */
-  readonly children: readonly LineageLink[];
-  /** The model and its parents and children, laid out at build time. */
+  readonly parents: readonly LineageParent[];
+  /**
+   * Models deriving from this one, by relation (in the dataset's order of relations), most-derived-from
+   * first. The note and source of each edge are on the derived model's own page, where the edge is declared.
+   */
+  readonly children: readonly LineageGroup[];
+  /** Derived models beyond `LINEAGE_LIST_LIMIT`, left to the family tree (`more.permalink`). */
+  readonly unlisted?: number;
+  /**
+   * The model and its parents and children, laid out at build time: at most `LINEAGE_DIAGRAM_LIMIT` of
+   * each side, the rest summed up in a node `more` that links to `more.permalink`.
+   */
   readonly diagram: GraphLayout;
+  /** The diagram's node (id `more.id`) that stands for the models it leaves out; links to the focused family tree. */
+  readonly more?: PageLink & {readonly id: string; readonly count: number};
   /** Id of this model in the diagram. */
   readonly id: string;
 }
 
-/** A `<meta name content>` tag of the page head. */
-export interface MetaTag {
-  readonly name: string;
-  readonly content: string;
-}
+/** A `<meta name content>` tag of the page head, as `[name, content]`. */
+export type MetaTag = readonly [name: string, content: string];
 
 export interface ModelStructuredDataProps {
-  /** schema.org JSON-LD, serialised, with `<`, `>` and `&` escaped for a script element. */
-  readonly json: string;
+  /** schema.org JSON-LD, as data: the component serialises it with `<`, `>` and `&` escaped. */
+  readonly data: Readonly<Record<string, unknown>>;
   /** Google Scholar's `citation_*` tags of the model's paper. */
   readonly meta?: readonly MetaTag[];
 }

@@ -28,8 +28,12 @@ export interface PlacedNode {
 }
 
 export interface PlacedEdge extends GraphInputEdge {
-  /** SVG path from the parent's right side to the derived model's left side. */
-  readonly d: string;
+  /**
+   * SVG path from the parent's right side to the derived model's left side, along dagre's route. Left out
+   * by `layoutGraph(…, {paths: false})` for graphs whose edges all join neighbouring layers, such as a model
+   * page's neighbourhood: `ModelGraph` then draws a curve between the two boxes.
+   */
+  readonly d?: string;
 }
 
 export interface GraphLayout {
@@ -67,7 +71,11 @@ function edgePath(points: readonly {x: number; y: number}[]): string {
 }
 
 /** Lays out `nodes` in layers by generation; edges whose ends are not both in `nodes` are left out. */
-export function layoutGraph(nodes: readonly GraphInputNode[], edges: readonly GraphInputEdge[], options: {readonly rankSeparation?: number} = {}): GraphLayout {
+export function layoutGraph(
+  nodes: readonly GraphInputNode[],
+  edges: readonly GraphInputEdge[],
+  options: {readonly rankSeparation?: number; readonly paths?: boolean} = {},
+): GraphLayout {
   const graph = new dagre.graphlib.Graph<{width: number; height: number}>({multigraph: false});
   graph.setGraph({rankdir: 'LR', nodesep: 8, ranksep: options.rankSeparation ?? 48, marginx: 2, marginy: 2});
   graph.setDefaultEdgeLabel(() => ({}));
@@ -86,6 +94,7 @@ export function layoutGraph(nodes: readonly GraphInputNode[], edges: readonly Gr
     height: Math.ceil(height),
     nodes: placed,
     edges: kept.map((edge) => {
+      if (options.paths === false) return {...edge};
       // From the middle of the parent's right side to the middle of the derived model's left side, along dagre's route.
       const [parent, child] = [graph.node(edge.to), graph.node(edge.from)];
       const route = (graph.edge(edge.to, edge.from).points ?? []).slice(1, -1);

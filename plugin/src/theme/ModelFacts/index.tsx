@@ -60,7 +60,7 @@ function FactValue({value}: {value: Value}): ReactNode {
   );
 }
 
-export default function ModelFacts({rows}: Props): ReactNode {
+export default function ModelFacts({rows, sources}: Props): ReactNode {
   return (
     <dl className={styles.facts}>
       {rows.map((row) => (
@@ -72,10 +72,10 @@ export default function ModelFacts({rows}: Props): ReactNode {
                 <FactValue value={value} />
               </span>
             ))}
-            {row.sources.map((source) => (
-              <sup key={source.number} className={styles.source}>
-                <Link href={source.url} title={source.url} aria-label={translate({id: 'modelAtlas.facts.source', message: 'Source {number}'}, {number: source.number})}>
-                  [{source.number}]
+            {row.sources.map((number) => (
+              <sup key={number} className={styles.source}>
+                <Link href={sources[number - 1]} title={sources[number - 1]} aria-label={translate({id: 'modelAtlas.facts.source', message: 'Source {number}'}, {number})}>
+                  [{number}]
                 </Link>
               </sup>
             ))}

@@ -1,19 +1,37 @@
 import {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
+import {useHistory, useLocation} from '@docusaurus/router';
 import {translate} from '@docusaurus/Translate';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import type {Props} from '@theme/ModelFamilyTree';
-import ModelGraph, {DomainLegend, RelationLegend} from '@theme/ModelGraph';
+import ModelGraph, {RelationLegend} from '@theme/ModelGraph';
+import DomainLegend from '@theme/ModelGraph/DomainLegend';
 import {relationLabel} from '@theme/ModelLineage/relationLabel';
 import type {GraphLayout} from '../../generate/props.js';
 import styles from './styles.module.css';
 
 type Filter = {readonly kind: 'all'} | {readonly kind: 'domain' | 'family' | 'focus'; readonly id: string};
+const value = (filter: Filter) => (filter.kind === 'all' ? '' : filter.id);
 const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3];
 /** A founder heads a family: a model with at least this many descendants. */
 const FAMILY_SIZE = 3;
 
 type Graph = typeof import('../../generate/pictures/graph.js');
+
+const FILTER_KINDS = ['domain', 'family', 'focus'] as const;
+
+/** The filter a URL asks for (`?focus=bert`, `?family=bert`, `?domain=nlp`), so that pages can link to one. */
+function filterOf(search: string, domains: Props['domains']): Filter {
+  const params = new URLSearchParams(search);
+  for (const kind of FILTER_KINDS) {
+    const id = params.get(kind);
+    if (!id) continue;
+    if (kind !== 'domain') return {kind, id};
+    const index = domains.findIndex((domain) => domain.id === id);
+    if (index >= 0) return {kind, id: String(index)};
+  }
+  return {kind: 'all'};
+}
 
 /** The models a filter keeps, or undefined for all. */
 function selection(filter: Filter, {nodes, edges}: Props, graph: Graph): Set<string> | undefined {
@@ -37,7 +55,13 @@ function selection(filter: Filter, {nodes, edges}: Props, graph: Graph): Set<str
 export default function ModelFamilyTree(props: Props): ReactNode {
   const {nodes, edges, domains, layout} = props;
   const isBrowser = useIsBrowser();
-  const [filter, setFilter] = useState<Filter>({kind: 'all'});
+  const location = useLocation();
+  const history = useHistory();
+  const filter = useMemo(() => filterOf(location.search, domains), [location.search, domains]);
+  const setFilter = (next: Filter) => {
+    const search = next.kind === 'all' ? '' : `?${new URLSearchParams({[next.kind]: next.kind === 'domain' ? domains[Number(next.id)]!.id : next.id})}`;
+    history.replace({...location, search});
+  };
   const [shown, setShown] = useState<GraphLayout>(layout);
   const [zoom, setZoom] = useState(1);
   const scroller = useRef<HTMLDivElement>(null);
@@ -64,7 +88,7 @@ export default function ModelFamilyTree(props: Props): ReactNode {
     return () => {
       current = false;
     };
-  }, [filter]);
+  }, [filter.kind, value(filter)]);
 
   // Drag to pan the zoomed picture.
   const drag = useRef<{x: number; y: number; left: number; top: number} | undefined>(undefined);
@@ -78,11 +102,10 @@ export default function ModelFamilyTree(props: Props): ReactNode {
     scroller.current.scrollTop = drag.current.top - (event.clientY - drag.current.y);
   };
 
-  const value = filter.kind === 'all' ? '' : filter.id;
   const select = (kind: Exclude<Filter['kind'], 'all'>, label: string, options: readonly {id: string; label: string}[]) => (
     <label>
       {label}
-      <select value={filter.kind === kind ? value : ''} onChange={(event) => setFilter(event.target.value ? {kind, id: event.target.value} : {kind: 'all'})}>
+      <select value={filter.kind === kind ? value(filter) : ''} onChange={(event) => setFilter(event.target.value ? {kind, id: event.target.value} : {kind: 'all'})}>
         <option value="">{translate({id: 'modelAtlas.explorer.all', message: 'All'})}</option>
         {options.map((option) => (
           <option key={option.id} value={option.id}>

@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelGraph';
-import type {DomainLink} from '../../generate/props.js';
+import type {PlacedNode} from '../../generate/props.js';
 import {relationLabel} from '@theme/ModelLineage/relationLabel';
 import {domainColour} from '@theme/ModelGraph/domainColour';
 import styles from './styles.module.css';
@@ -38,24 +38,11 @@ export function RelationLegend({relations}: {relations: readonly Props['layout']
   );
 }
 
-/** The colour of each domain, as in the pictures; each label links to the domain's page. */
-export function DomainLegend({domains, shape}: {domains: readonly DomainLink[]; shape: 'box' | 'dot'}): ReactNode {
-  return (
-    <ul className={styles.legend} aria-label={translate({id: 'modelAtlas.graph.domains', message: 'Colours of the domains'})}>
-      {domains.map((domain, index) => (
-        <li key={domain.id}>
-          <svg width="14" height="14" aria-hidden="true" focusable="false">
-            {shape === 'box' ? (
-              <rect x="1.5" y="1.5" width="11" height="11" rx="2" fill="none" strokeWidth="3" stroke={domainColour(index)} />
-            ) : (
-              <circle cx="7" cy="7" r="5.5" fill={domainColour(index)} />
-            )}
-          </svg>
-          <Link to={domain.permalink}>{domain.label}</Link>
-        </li>
-      ))}
-    </ul>
-  );
+/** A curve from the middle of the parent's right side to the middle of the derived model's left side. */
+function directPath(parent: PlacedNode, child: PlacedNode): string {
+  const [x1, y1, x2, y2] = [parent.x + parent.width, parent.y + parent.height / 2, child.x, child.y + child.height / 2];
+  const middle = (x1 + x2) / 2;
+  return `M${x1} ${y1}C${middle} ${y1} ${middle} ${y2} ${x2 - 1} ${y2}`;
 }
 
 /**
@@ -63,7 +50,7 @@ export function DomainLegend({domains, shape}: {domains: readonly DomainLink[]; 
  * deriving from them on the right; every node links to its model page. Rendered on the server, so it works
  * without JavaScript.
  */
-export default function ModelGraph({layout, nodes, label, current, domainOf, zoom = 1}: Props): ReactNode {
+export default function ModelGraph({layout, nodes, label, current, domainOf, zoom = 1, summary}: Props): ReactNode {
   const placed = new Map(layout.nodes.map((node) => [node.id, node]));
   return (
     <svg
@@ -80,11 +67,16 @@ export default function ModelGraph({layout, nodes, label, current, domainOf, zoo
           <path d="M0 0L8 4L0 8z" className={styles.arrow} />
         </marker>
       </defs>
-      {layout.edges.map((edge) => (
-        <path key={`${edge.from}-${edge.to}`} d={edge.d} className={`${styles.edge} ${styles[edge.relation]}`} markerEnd="url(#model-atlas-arrow)">
-          <title>{`${nodes[edge.from]?.label ?? edge.from} → ${nodes[edge.to]?.label ?? edge.to} (${relationLabel(edge.relation)})`}</title>
-        </path>
-      ))}
+      {layout.edges.map((edge) => {
+        const d = edge.d ?? directPath(placed.get(edge.to)!, placed.get(edge.from)!);
+        return edge.from === summary ? (
+          <path key={`${edge.from}-${edge.to}`} d={d} className={`${styles.edge} ${styles.summary}`} />
+        ) : (
+          <path key={`${edge.from}-${edge.to}`} d={d} className={`${styles.edge} ${styles[edge.relation]}`} markerEnd="url(#model-atlas-arrow)">
+            <title>{`${nodes[edge.from]?.label ?? edge.from} → ${nodes[edge.to]?.label ?? edge.to} (${relationLabel(edge.relation)})`}</title>
+          </path>
+        );
+      })}
       {layout.nodes.map((node) => {
         const info = nodes[node.id];
         if (!info) return null;

@@ -2,7 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {translate} from '@docusaurus/Translate';
 import type {Props} from '@theme/ModelScaleChart';
-import {DomainLegend} from '@theme/ModelGraph';
+import DomainLegend from '@theme/ModelGraph/DomainLegend';
 import {domainColour} from '@theme/ModelGraph/domainColour';
 import styles from './styles.module.css';
 
