@@ -25,14 +25,16 @@ beforeAll(() => {
 /**
  * The body of a model page from its facts box to the end of its Markdown: facts, summary, paper, lineage,
  * related models, organization neighbours, sources, "Mentioned in". HTML end tags that the minifier may
- * omit (`</p>`, `</li>`) and white space next to tags (MDX keeps line breaks between blocks) are dropped on
- * both sides.
+ * omit (`</p>`, `</li>`), React's text separators and white space next to tags (MDX keeps line breaks
+ * between blocks) are dropped on both sides.
  */
 function modelBody(html: string): string {
   const start = html.indexOf('<', html.indexOf('theme-doc-markdown markdown'));
   const body = html.slice(start, html.indexOf('</article>'));
   const end = body.lastIndexOf('<footer');
-  return (end === -1 ? body : body.slice(0, end)).replace(/<\/(p|li)>/g, '').replace(/\s+</g, '<').replace(/>\s+/g, '>');
+  // `<!-- -->` is React's mark between adjacent text nodes: the MDX compiler and the HTML trees of page mode
+  // split the same text differently.
+  return (end === -1 ? body : body.slice(0, end)).replace(/<\/(p|li)>|<!-- -->/g, '').replace(/\s+</g, '<').replace(/>\s+/g, '>');
 }
 
 const structuredData = (html: string) => /<script data-rh=true type=application\/ld\+json>(\{"@context":"https:\/\/schema.org","@type":"SoftwareApplication".*?)<\/script>/.exec(html)?.[1];
