@@ -35,8 +35,8 @@ function ChildList({groups, model, base, unlisted, familyTree}: {groups: Props['
     <ul>
       {groups.map(({relation, models}) => (
         <li key={relation}>
-          <em>{relationLabel(relation)}</em> {model}
-          {': '}
+          <em>{relationLabel(relation)}</em>
+          {` ${model}: `}
           {models.map((other, index) => (
             <span key={other.id}>
               {index > 0 && ', '}
