@@ -172,11 +172,11 @@ function kindOf(stat: fs.Stats): string {
  * checks are made on the opened descriptor (`fstat`), so the file read is the
  * file checked; `O_NONBLOCK` keeps a FIFO from blocking the open.
  */
-function readDataFile(file: string, root: string): {buffer: Buffer} | {diagnostic: Diagnostic} {
+function readDataFile(file: string, root: string, knownReal?: string): {buffer: Buffer} | {diagnostic: Diagnostic} {
   const fail = (rule: string, message: string, hint?: string) => ({diagnostic: diagnosticAt(file, START, 'error', rule, message, hint)});
   let real: string;
   try {
-    real = fs.realpathSync.native(file);
+    real = knownReal ?? fs.realpathSync.native(file);
   } catch (error) {
     return fail(RULES.unreadable, `The file cannot be read: ${reason(error)}.`, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'It may be a link to a file that does not exist.' : undefined);
   }
@@ -212,7 +212,15 @@ function readDataFile(file: string, root: string): {buffer: Buffer} | {diagnosti
 
 /** Reads and parses one YAML file of the data folder `root` (default: the file's own folder). */
 export function readYamlFile(file: string, root = path.dirname(path.resolve(file))): ReadResult {
-  const read = readDataFile(file, safeRealpath(root));
+  return readYaml(file, safeRealpath(root));
+}
+
+/**
+ * `readYamlFile` with the data folder's real path resolved once by the caller, and, when the caller knows
+ * it (a regular file listed in a folder whose real path is inside the data folder), the file's real path.
+ */
+function readYaml(file: string, realRoot: string, knownReal?: string): ReadResult {
+  const read = readDataFile(file, realRoot, knownReal);
   if ('diagnostic' in read) return {source: undefined, diagnostics: [read.diagnostic]};
   const {buffer} = read;
   let text: string;
@@ -255,7 +263,8 @@ function parseFast(text: string): {value: unknown} | undefined {
     const documents: unknown[] = [];
     jsYaml.loadAll(text, (document) => documents.push(document), JS_YAML_OPTIONS);
     const [value] = documents;
-    return documents.length === 1 && value !== null && value !== undefined && !sharesReferences(value) ? {value} : undefined;
+    // An alias is written `*name`: without a `*` in the text there is none, and nothing to walk.
+    return documents.length === 1 && value !== null && value !== undefined && !(text.includes('*') && sharesReferences(value)) ? {value} : undefined;
   } catch {
     return undefined;
   }
@@ -376,8 +385,8 @@ export function readDataset(dir: string): RawDataset {
     return {dir: root, models: [], diagnostics, texts};
   }
 
-  const readFile = (file: string): SourceFile | undefined => {
-    const result = readYamlFile(file, realRoot);
+  const readFile = (file: string, knownReal?: string): SourceFile | undefined => {
+    const result = readYaml(file, realRoot, knownReal);
     add(result.diagnostics);
     if (result.source) texts.set(file, result.source.text);
     return result.source;
@@ -416,6 +425,10 @@ export function readDataset(dir: string): RawDataset {
   }
   const models: SourceFile[] = [];
   let modelFiles = 0;
+  // A regular file listed in models/ (itself inside the data folder) is read at its listed path without
+  // resolving it again: O_NOFOLLOW and fstat still refuse it if it became a link or something else since.
+  const realModels = safeRealpath(modelsDir);
+  const listedRealPath = (entry: fs.Dirent) => (entry.isFile() && isInside(realRoot, realModels) ? path.join(realModels, entry.name) : undefined);
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = path.join(modelsDir, entry.name);
     if (entry.name.startsWith('.')) continue;
@@ -428,7 +441,7 @@ export function readDataset(dir: string): RawDataset {
         );
         continue;
       }
-      const source = readFile(file);
+      const source = readFile(file, listedRealPath(entry));
       if (source) models.push(source);
       continue;
     }
