@@ -247,7 +247,7 @@ describe('the pictures', () => {
     await expect(more.textContent()).resolves.toBe(`+${children - 12} more`);
     await expect(graph.locator('a').count()).resolves.toBe(12 + dataset.parents('bert').length + 1);
     // The list under the diagram names the 24 most derived-from, and sends the reader to the family tree for the rest.
-    const list = page.locator('h2#lineage ~ div > ul').last();
+    const list = page.locator('h2#lineage + div > ul').last();
     await expect(list.locator('a[href^="/models/"]:not([href*="family-tree"])').count()).resolves.toBe(Math.min(children, 24));
     await expect(list.locator('a[href="/models/family-tree?focus=bert"]').textContent()).resolves.toBe(`${children - 24} more, in the family tree`);
     await more.click();
