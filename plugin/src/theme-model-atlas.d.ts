@@ -68,7 +68,7 @@ declare module '@theme/ModelGraph/domainColour' {
 }
 declare module '@theme/ModelScaleChart' {
   export interface Props {
-    readonly scale: import('./generate/props.js').ScaleLayout;
+    readonly scale: import('./generate/props.js').ScaleCharts;
     readonly domains: readonly import('./generate/props.js').DomainLink[];
   }
   export default function ModelScaleChart(props: Props): import('react').ReactNode;

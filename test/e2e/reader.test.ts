@@ -45,14 +45,18 @@ interface AxeViolation {
 }
 
 const PAGES = ['/', '/models/bert', '/models/explorer', '/models/timeline', '/models/family-tree', '/notes/intro', '/course/introduction'];
-const VIEWS = PAGES.flatMap((url) => [url, url === '/' ? '/zh-Hans/' : `/zh-Hans${url}`]).flatMap((url) => [
-  {url, dark: false},
-  {url, dark: true},
+/** Pages with a layout of their own for phones are checked at 390 px too. */
+const NARROW = new Set(['/models/timeline']);
+const VIEWS = PAGES.flatMap((url) =>
+  (NARROW.has(url) ? [1280, 390] : [1280]).flatMap((width) => [url, url === '/' ? '/zh-Hans/' : `/zh-Hans${url}`].map((localized) => ({url: localized, width}))),
+).flatMap((view) => [
+  {...view, dark: false},
+  {...view, dark: true},
 ]);
 
 describe('accessibility (axe-core)', () => {
-  it.each(VIEWS)('should find no serious or critical violation on $url (dark: $dark)', async ({url, dark}) => {
-    const page = await open(url, {dark});
+  it.each(VIEWS)('should find no serious or critical violation on $url at $width px (dark: $dark)', async ({url, width, dark}) => {
+    const page = await open(url, {width, dark});
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(dark ? 'dark' : 'light');
     await page.addScriptTag({path: AXE});
     const violations = await page.evaluate(async () => {
@@ -193,9 +197,88 @@ describe('the pictures', () => {
     const figures = page.locator('figure');
     await expect(figures.nth(0).locator('svg a').count()).resolves.toBe(dataset.models.length + new Set(dataset.models.map((model) => model.domain)).size);
     const counted = dataset.models.filter((model) => model.sizes.some((size) => size.parameters));
-    await expect(figures.nth(1).locator('svg a').count()).resolves.toBe(counted.length);
-    // Keyboard focus on a dot shows its name (the largest model of each year is always named).
-    const dot = figures.nth(1).locator('svg a:not([class*="landmark"])').first();
+    // At 1280 px the wide pictures show, the narrow ones (a list of years, a 360-unit chart) are in the HTML but hidden.
+    const list = figures.nth(0).locator('[class*="list"]');
+    await expect(figures.nth(0).locator('svg[role="group"]').isVisible()).resolves.toBe(true);
+    await expect(list.locator('dd a').count()).resolves.toBe(dataset.models.length);
+    await expect(list.isVisible()).resolves.toBe(false);
+    const [wide, narrow] = [figures.nth(1).locator('svg[class*="chart"]:not([class*="narrowChart"])'), figures.nth(1).locator('svg[class*="narrowChart"]')];
+    await expect(wide.isVisible()).resolves.toBe(true);
+    await expect(narrow.locator('a').count()).resolves.toBe(counted.length);
+    await expect(narrow.isVisible()).resolves.toBe(false);
+    await expect(wide.locator('a').count()).resolves.toBe(counted.length);
+    // Keyboard focus on a dot shows its name (the largest model of each year is named where it fits).
+    const dot = wide.locator('a:not([class*="landmark"])').first();
+    await expect(dot.locator('text').isVisible()).resolves.toBe(false);
+    await dot.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(dot.locator('text').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('should fit the timeline page in a 390 px phone: the timeline as a list of years, every model a link, and the narrow scale chart', async () => {
+    const page = await open('/models/timeline', {width: 390});
+    const figures = page.locator('figure');
+    const layout = await page.evaluate(() => {
+      const inside = [...document.querySelectorAll('figure, figure *')];
+      const name = (element: Element) => `${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}`;
+      return {
+        scroll: document.documentElement.scrollWidth,
+        // Boxes that scroll sideways, and visible elements that reach past either edge of the viewport.
+        scrolling: inside.filter((element) => element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== 'visible').map(name),
+        outside: inside
+          .filter((element) => element.getClientRects().length > 0)
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.left < -0.5 || box.right > window.innerWidth + 0.5;
+          })
+          .map(name),
+      };
+    });
+    expect(layout.scroll).toBeLessThanOrEqual(390);
+    expect(layout.scrolling).toEqual([]);
+    expect(layout.outside).toEqual([]);
+
+    // The timeline: the wide picture hidden, the list of years shown, with each model of the picture a visible link.
+    await expect(figures.nth(0).locator('svg[role="group"]').isVisible()).resolves.toBe(false);
+    const pictured = await figures.nth(0).locator('svg[role="group"] a[class*="model"]').count();
+    expect(pictured).toBe(dataset.models.length);
+    const listed = figures.nth(0).locator('[class*="list"] dd a');
+    await expect(listed.count()).resolves.toBe(pictured);
+    await expect(listed.evaluateAll((links) => links.filter((link) => link.getClientRects().length === 0).length)).resolves.toBe(0);
+    const years = await figures.nth(0).locator('[class*="list"] h2').allTextContents();
+    expect(years).toEqual([...new Set(dataset.models.map((model) => model.released.date.slice(0, 4)))].sort());
+    // Each domain is named in text (as the picture's lanes) next to its colour, one colour a domain.
+    const lanes = await figures.nth(0).locator('svg[role="group"] a[class*="laneLabel"] text').allTextContents();
+    const domains = await figures.nth(0).locator('[class*="list"] dt').evaluateAll((terms) => terms.map((term) => [term.textContent, term.querySelector('circle')?.getAttribute('fill')] as const));
+    expect(new Set(domains.map(([domain]) => domain))).toEqual(new Set(lanes));
+    const colours = new Map(domains);
+    expect(new Set(colours.values()).size).toBe(colours.size);
+    for (const [domain, colour] of domains) {
+      expect(colour, domain ?? '').toMatch(/^#[0-9a-f]{6}$/);
+      expect(colour, domain ?? '').toBe(colours.get(domain));
+    }
+
+    // The scale chart: the narrow one shows every dot, each a target of at least 24 × 24 px, inside the viewport.
+    const counted = dataset.models.filter((model) => model.sizes.some((size) => size.parameters));
+    const chart = figures.nth(1).locator('svg[class*="narrowChart"]');
+    await expect(chart.isVisible()).resolves.toBe(true);
+    await expect(figures.nth(1).locator('svg[class*="chart"]:not([class*="narrowChart"])').isVisible()).resolves.toBe(false);
+    const dots = await chart.locator('a').evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({left, right, width, height}) => ({left, right, width, height})));
+    expect(dots).toHaveLength(counted.length);
+    for (const dot of dots) {
+      expect(dot.width).toBeGreaterThanOrEqual(24);
+      expect(dot.height).toBeGreaterThanOrEqual(24);
+    }
+    const circles = await chart.locator('circle[class*="dot"]').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect()).map(({left, right}) => ({left, right})));
+    expect(circles).toHaveLength(counted.length);
+    for (const circle of circles) {
+      expect(circle.left).toBeGreaterThanOrEqual(0);
+      expect(circle.right).toBeLessThanOrEqual(390);
+    }
+    // Keyboard focus on a dot of the narrow chart shows its name.
+    const dot = chart.locator('a:not([class*="landmark"])').first();
     await expect(dot.locator('text').isVisible()).resolves.toBe(false);
     await dot.focus();
     await page.keyboard.press('Shift+Tab');

@@ -2,7 +2,7 @@
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
-import {CHART_WIDTH, layoutScale, layoutTimeline, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
+import {CHART_WIDTH, layoutScale, layoutTimeline, SCALE_FONT_SIZE, SCALE_NARROW, scaleLabelBox, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
 import {descendantsOf, labelWidth, layoutGraph, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
 import {withoutDocCards} from '../../plugin/src/generate/versionProps.js';
 
@@ -113,6 +113,63 @@ describe('layoutScale', () => {
     expect(scale.models.map((model) => model.size)).toEqual(['340M', '175B', '1.6T']);
     const small = layoutScale([...models, {id: 'd', label: 'D', permalink: '/d', date: '2020-09', parameters: 1e9, domain: 0}]);
     expect(small.models.filter((model) => model.landmark).map((model) => model.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('layoutScale for a phone', () => {
+  // As the timeline page lays it out: every model with a parameter count, at its largest size.
+  const models = dataset.models.flatMap((model) => {
+    const parameters = Math.max(0, ...model.sizes.map((size) => size.parameters ?? 0));
+    return parameters > 0 ? [{id: model.id, label: model.name, permalink: `/models/${model.id}`, date: model.released.date, parameters, domain: 0}] : [];
+  });
+  const wide = layoutScale(models);
+  const narrow = layoutScale(models, SCALE_NARROW);
+
+  it('should draw the same models as the wide chart, every dot inside the plot of a 360-unit view box', () => {
+    expect(narrow.width).toBe(360);
+    expect(narrow.models.map((model) => model.id)).toEqual(wide.models.map((model) => model.id));
+    for (const model of narrow.models) {
+      expect(model.x, model.id).toBeGreaterThanOrEqual(narrow.plot.left);
+      expect(model.x, model.id).toBeLessThanOrEqual(narrow.plot.right);
+      expect(model.y, model.id).toBeGreaterThanOrEqual(narrow.plot.top);
+      expect(model.y, model.id).toBeLessThanOrEqual(narrow.plot.bottom);
+    }
+    expect(narrow.parameters.map((tick) => tick.label)).toEqual(wide.parameters.map((tick) => tick.label));
+  });
+
+  it('should name only the largest models of years whose names fit, inside the view box and apart', () => {
+    const named = narrow.models.filter((model) => model.landmark);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.length).toBeLessThan(new Set(narrow.models.map((model) => model.date.slice(0, 4))).size);
+    const boxes = named.map((model) => scaleLabelBox(model));
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(narrow.width);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+    }
+    for (const [index, box] of boxes.entries()) for (const other of boxes.slice(index + 1)) expect(overlaps(box, other)).toBe(false);
+    // Every name a hover or focus shows stays inside the view box too.
+    for (const model of narrow.models) {
+      const box = scaleLabelBox(model);
+      expect(box.x, model.id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, model.id).toBeLessThanOrEqual(narrow.width);
+    }
+  });
+
+  it('should label the years that fit under the axis, at least a label and a gap apart', () => {
+    const longer = layoutScale([...models, {id: 'old', label: 'Old', permalink: '/old', date: '2012', parameters: 1e8, domain: 0}], SCALE_NARROW);
+    expect(longer.years.some((tick) => !tick.labelled)).toBe(true);
+    const width = labelWidth('2000', SCALE_FONT_SIZE);
+    for (const layout of [narrow, longer, wide]) {
+      // Centred on its tick, but the last (closing the axis) ends at it.
+      const boxes = layout.years
+        .map((tick, index) => ({...tick, last: index === layout.years.length - 1}))
+        .filter((tick) => tick.labelled)
+        .map((tick) => ({x: tick.last ? tick.position - width : tick.position - width / 2, y: 0, width: width + 8, height: 1}));
+      expect(boxes.length).toBeGreaterThan(1);
+      for (const [index, box] of boxes.entries()) for (const other of boxes.slice(index + 1)) expect(overlaps(box, other)).toBe(false);
+    }
+    expect(wide.years.every((tick) => tick.labelled)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 /** The atlas overview, explorer, timeline and family-tree pages. */
 import type {RootContent} from 'mdast';
 import type {Model} from '../data/index.js';
-import {layoutScale, layoutTimeline, type ChartModel} from './pictures/charts.js';
+import {layoutScale, layoutTimeline, SCALE_NARROW, type ChartModel} from './pictures/charts.js';
 import {layoutGraph} from './pictures/graph.js';
 import {compareByRelease} from './format.js';
 import {PROPS, component, esmImport, heading, link, list, paragraph, text, toMdx} from './markdown.js';
@@ -54,7 +54,7 @@ const chartModel = (atlas: Atlas, model: Model): ChartModel => ({
   date: model.released.date,
 });
 
-/** The timeline (one lane per domain) and the scale chart (models with a parameter count). */
+/** The timeline (one lane per domain) and the scale chart (models with a parameter count), wide and narrow. */
 export function buildTimeline(atlas: Atlas): ModelTimelineProps {
   const {dataset} = atlas;
   const {domains, index} = domainLinks(atlas);
@@ -63,7 +63,7 @@ export function buildTimeline(atlas: Atlas): ModelTimelineProps {
     const parameters = Math.max(0, ...model.sizes.map((size) => size.parameters ?? 0));
     return parameters > 0 ? [{...chartModel(atlas, model), parameters, domain: index.get(model.domain) ?? 0}] : [];
   });
-  return {domains, timeline: layoutTimeline(lanes), scale: layoutScale(counted)};
+  return {domains, timeline: layoutTimeline(lanes), scale: {wide: layoutScale(counted), narrow: layoutScale(counted, SCALE_NARROW)}};
 }
 
 /** Models that take part in a lineage edge, laid out in layers by dagre. */

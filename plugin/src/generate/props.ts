@@ -107,10 +107,17 @@ export interface DomainLink extends PageLink {
   readonly id: string;
 }
 
+/** The scale chart laid out twice: for the content column at desktop widths, and for a phone's. */
+export interface ScaleCharts {
+  readonly wide: ScaleLayout;
+  readonly narrow: ScaleLayout;
+}
+
 export interface ModelTimelineProps {
   readonly domains: readonly DomainLink[];
+  /** Drawn as a picture at desktop widths, as a list of years on a phone; both from this layout. */
   readonly timeline: TimelineLayout;
-  readonly scale: ScaleLayout;
+  readonly scale: ScaleCharts;
 }
 
 export interface FamilyNode extends PageLink {

@@ -99,27 +99,66 @@ export interface ScaleModel extends ChartModel {
   readonly domain: number;
 }
 
+/** Size of a scale chart's viewBox, and the room left of the plot for the parameter labels. */
+export interface ScaleSize {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+}
+
+/** The scale chart at desktop widths. */
+export const SCALE_WIDE: ScaleSize = {width: CHART_WIDTH, height: 480, left: 56};
+/** The scale chart on a phone: drawn at about its own size in a 360 px column, so its 12-unit text stays 12 px. */
+export const SCALE_NARROW: ScaleSize = {width: 360, height: 400, left: 40};
+/** Font size of the scale chart's text, in SVG user units. */
+export const SCALE_FONT_SIZE = 12;
+
 export interface ScaleLayout {
   readonly width: number;
   readonly height: number;
   readonly plot: {readonly left: number; readonly top: number; readonly right: number; readonly bottom: number};
-  readonly years: readonly Tick[];
+  /** One tick a year; `labelled` ticks show their year (every year when there is room, else every other or fewer). */
+  readonly years: readonly (Tick & {readonly labelled: boolean})[];
   readonly parameters: readonly Tick[];
   /**
-   * `size` is the parameter count as people write it (340M, 1.5B); `landmark` marks the largest model of
-   * each year, whose name is always shown.
+   * `size` is the parameter count as people write it (340M, 1.5B); the name and size sit above the dot,
+   * anchored at `anchor` so they stay inside the picture. `landmark` marks the largest model of a year whose
+   * name is always shown: of each year's largest, those whose names overlap a bigger one's are left out.
    */
-  readonly models: readonly (ScaleModel & {readonly x: number; readonly y: number; readonly size: string; readonly landmark: boolean})[];
+  readonly models: readonly (ScaleModel & {readonly x: number; readonly y: number; readonly size: string; readonly anchor: 'start' | 'middle' | 'end'; readonly landmark: boolean})[];
+}
+
+export interface LabelBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const boxesOverlap = (a: LabelBox, b: LabelBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Where the theme draws a dot's name and size: its baseline 9 units above the dot, anchored at `anchor`
+ * (with room below the baseline for descenders).
+ */
+export function scaleLabelBox(model: Pick<ScaleLayout['models'][number], 'label' | 'size' | 'x' | 'y' | 'anchor'>): LabelBox {
+  const width = labelWidth(`${model.label} · ${model.size}`, SCALE_FONT_SIZE);
+  const x = model.anchor === 'start' ? model.x : model.anchor === 'end' ? model.x - width : model.x - width / 2;
+  return {x, y: model.y - 9 - SCALE_FONT_SIZE, width, height: SCALE_FONT_SIZE + 4};
 }
 
 /** Parameters on a log scale against release date; ticks at the powers of ten. */
-export function layoutScale(models: readonly ScaleModel[]): ScaleLayout {
-  const height = 480;
-  const plot = {left: 56, top: 12, right: CHART_WIDTH - 12, bottom: height - 28};
+export function layoutScale(models: readonly ScaleModel[], {width, height, left}: ScaleSize = SCALE_WIDE): ScaleLayout {
+  const plot = {left, top: 12, right: width - 12, bottom: height - 28};
   const {x, ticks} = timeScale(
     models.map((model) => model.date),
     [plot.left, plot.right],
   );
+  // Year labels a label and a gap apart; the last one (closing the axis) ends at its tick, so needs half a label more.
+  const spacing = (ticks[1]?.position ?? plot.right) - (ticks[0]?.position ?? plot.left);
+  const yearLabel = labelWidth('2000', SCALE_FONT_SIZE);
+  const step = Math.ceil((yearLabel + 8) / spacing);
+  const labelled = (index: number) => index % step === 0 && (index < ticks.length - 1 || step * spacing >= yearLabel * 1.5 + 8);
   const counts = models.map((model) => model.parameters);
   const y = scaleLog()
     .domain([Math.min(...counts), Math.max(...counts)])
@@ -129,20 +168,35 @@ export function layoutScale(models: readonly ScaleModel[]): ScaleLayout {
     .ticks()
     .filter((tick) => Number.isInteger(Math.log10(tick)))
     .map((tick): Tick => ({position: round(y(tick)), label: formatParameterCount(tick)}));
-  const largest = new Map<string, ScaleModel>();
-  for (const model of models) {
+  const placed = [...models]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((model) => {
+      const size = formatParameterCount(model.parameters);
+      const position = x(model.date);
+      const label = labelWidth(`${model.label} · ${size}`, SCALE_FONT_SIZE);
+      const anchor = position - label / 2 < 0 ? 'start' : position + label / 2 > width ? 'end' : 'middle';
+      return {...model, x: position, y: round(y(model.parameters)), size, anchor} as const;
+    });
+  const largest = new Map<string, (typeof placed)[number]>();
+  for (const model of placed) {
     const year = model.date.slice(0, 4);
     if ((largest.get(year)?.parameters ?? 0) < model.parameters) largest.set(year, model);
   }
-  const landmarks = new Set(largest.values());
+  // Bigger models first: a year's name that would overlap a bigger one's stays hidden (hover or focus shows it).
+  const named: LabelBox[] = [];
+  const landmarks = new Set<string>();
+  for (const model of [...largest.values()].sort((a, b) => b.parameters - a.parameters)) {
+    const box = scaleLabelBox(model);
+    if (named.some((other) => boxesOverlap(box, other))) continue;
+    named.push(box);
+    landmarks.add(model.id);
+  }
   return {
-    width: CHART_WIDTH,
+    width,
     height,
     plot,
-    years: ticks,
+    years: ticks.map((tick, index) => ({...tick, labelled: labelled(index)})),
     parameters,
-    models: [...models]
-      .sort((a, b) => a.date.localeCompare(b.date))
-      .map((model) => ({...model, x: x(model.date), y: round(y(model.parameters)), size: formatParameterCount(model.parameters), landmark: landmarks.has(model)})),
+    models: placed.map((model) => ({...model, landmark: landmarks.has(model.id)})),
   };
 }

@@ -6,7 +6,74 @@ import ModelScaleChart from '@theme/ModelScaleChart';
 import {domainColour} from '@theme/ModelGraph/domainColour';
 import styles from './styles.module.css';
 
-/** One lane per domain, years on the axis; every model is a link. Laid out at build time. */
+type TimelineModel = Props['timeline']['models'][number];
+
+/**
+ * The timeline for a column too narrow for the picture: one section per year, oldest first as the picture
+ * reads from left to right, with the models of each domain after its colour and name; every model is a link.
+ * An index of the years at the top jumps to the recent ones.
+ */
+function TimelineList({timeline}: Pick<Props, 'timeline'>): ReactNode {
+  const {lanes, models} = timeline;
+  const byYear = new Map<string, TimelineModel[]>();
+  for (const model of [...models].sort((a, b) => a.date.localeCompare(b.date))) {
+    const year = model.date.slice(0, 4);
+    if (!byYear.has(year)) byYear.set(year, []);
+    byYear.get(year)!.push(model);
+  }
+  const years = [...byYear.keys()];
+  return (
+    <div className={styles.list}>
+      <nav aria-label={translate({id: 'modelAtlas.timeline.years', message: 'Years of the timeline'})}>
+        <ul className={styles.yearIndex}>
+          {years.map((year) => (
+            <li key={year}>
+              <a href={`#timeline-${year}`}>{year}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {years.map((year) => (
+        <section key={year}>
+          <h2 id={`timeline-${year}`} className={styles.yearHeading}>
+            {year}
+          </h2>
+          <dl className={styles.domains}>
+            {lanes.map((lane, index) => {
+              const inLane = byYear.get(year)!.filter((model) => model.lane === index);
+              return (
+                inLane.length > 0 && (
+                  <div key={lane.id}>
+                    <dt>
+                      <svg width="12" height="12" aria-hidden="true" focusable="false">
+                        <circle cx="6" cy="6" r="5" fill={domainColour(index)} />
+                      </svg>
+                      {lane.label}
+                    </dt>
+                    <dd>
+                      <ul className={styles.names}>
+                        {inLane.map((model) => (
+                          <li key={model.id}>
+                            <Link to={model.permalink}>{model.label}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </div>
+                )
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One lane per domain, years on the axis; every model is a link. Laid out at build time. A column too narrow
+ * for it gets the same models as a list of years instead (a CSS container query: both are in the HTML).
+ */
 function Timeline({timeline}: Props): ReactNode {
   const {width, height, years, lanes, models} = timeline;
   return (
@@ -49,11 +116,20 @@ function Timeline({timeline}: Props): ReactNode {
           ))}
         </svg>
       </div>
+      <TimelineList timeline={timeline} />
       <figcaption>
-        {translate(
-          {id: 'modelAtlas.timeline.caption', message: 'Each dot is a model at its release date, in the lane of its domain ({count} models). The same as a list:'},
-          {count: models.length},
-        )}
+        <span className={styles.wideOnly}>
+          {translate(
+            {id: 'modelAtlas.timeline.caption', message: 'Each dot is a model at its release date, in the lane of its domain ({count} models). The same as a list:'},
+            {count: models.length},
+          )}
+        </span>
+        <span className={styles.narrowOnly}>
+          {translate(
+            {id: 'modelAtlas.timeline.captionNarrow', message: 'The models of each year by domain, oldest first ({count} models). The same by domain and date:'},
+            {count: models.length},
+          )}
+        </span>
         <details>
           <summary>{translate({id: 'modelAtlas.timeline.asList', message: 'The models by domain and date'})}</summary>
           {lanes.map((lane, index) => (
