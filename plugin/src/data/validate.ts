@@ -77,6 +77,9 @@ function badCharacter(text: string): string | undefined {
  * rather than by the bundler or a terminal later.
  */
 function checkCharacters(source: SourceFile, reporter: Reporter) {
+  // Values are made of the file's characters, and of escapes, which YAML writes with a backslash: a file
+  // with neither a refused character nor a backslash has no value to look into.
+  if (!source.text.includes('\\') && badCharacter(source.text) === undefined) return;
   const stack: {readonly value: unknown; readonly at: PathSegment[]}[] = [{value: source.value, at: []}];
   const hint = 'Remove the character; write text as plain Unicode (escapes such as \\0, \\e or a lone \\uD800 are refused).';
   while (stack.length > 0) {
