@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {loadDatasetOrThrow} from '../plugin/src/data/index.js';
-import {launchChromium, ROOT, serveSite, WEBSITE} from '../test/e2e/browser.js';
+import {launchChromium, ROOT, scriptsRequested, serveSite, WEBSITE} from '../test/e2e/browser.js';
 
 const BUILD = path.join(WEBSITE, 'build');
 const locale = process.argv.find((arg) => arg.startsWith('--locale='))?.split('=')[1];
@@ -22,14 +22,7 @@ const gzipSize = (file: string) => gzipped.get(file) ?? gzipped.set(file, zlib.g
 
 /** Gzip bytes of the scripts a page requests until the network is idle. */
 async function weigh(url: string): Promise<number> {
-  const page = await browser.newPage();
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-  });
-  await page.goto(served.url + url, {waitUntil: 'networkidle'});
-  await page.close();
-  return scripts.reduce((sum, script) => sum + gzipSize(script), 0);
+  return (await scriptsRequested(browser, served.url + url)).reduce((sum, script) => sum + gzipSize(script), 0);
 }
 
 try {

@@ -105,3 +105,15 @@ export async function buildWebsiteOnce(): Promise<void> {
     throw error;
   }
 }
+
+/** URL paths of the scripts a page requests until the network is idle (what it runs on load, not what it prefetches later). */
+export async function scriptsRequested(browser: BrowserContext, url: string): Promise<string[]> {
+  const page = await browser.newPage();
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(url, {waitUntil: 'networkidle'});
+  await page.close();
+  return scripts;
+}

@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type {BrowserContext, Page} from 'playwright-core';
+import type {BrowserContext, Locator, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
-import {buildWebsiteOnce, launchChromium, ROOT, serveSite, WEBSITE, type Served} from './browser.js';
+import {buildWebsiteOnce, launchChromium, ROOT, scriptsRequested, serveSite, WEBSITE, type Served} from './browser.js';
 
 const BUILD = path.join(WEBSITE, 'build');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -53,6 +53,16 @@ const VIEWS = PAGES.flatMap((url) =>
   {...view, dark: false},
   {...view, dark: true},
 ]);
+
+/** The first unnamed dot of a scale chart shows its name when it gets keyboard focus (by Tab, not by script). */
+async function expectNameOnFocus(page: Page, chart: Locator): Promise<void> {
+  const dot = chart.locator('a:not([class*="landmark"])').first();
+  await expect(dot.locator('text').isVisible()).resolves.toBe(false);
+  await dot.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(dot.locator('text').isVisible()).resolves.toBe(true);
+}
 
 describe('accessibility (axe-core)', () => {
   it.each(VIEWS)('should find no serious or critical violation on $url at $width px (dark: $dark)', async ({url, width, dark}) => {
@@ -208,12 +218,7 @@ describe('the pictures', () => {
     await expect(narrow.isVisible()).resolves.toBe(false);
     await expect(wide.locator('a').count()).resolves.toBe(counted.length);
     // Keyboard focus on a dot shows its name (the largest model of each year is named where it fits).
-    const dot = wide.locator('a:not([class*="landmark"])').first();
-    await expect(dot.locator('text').isVisible()).resolves.toBe(false);
-    await dot.focus();
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Tab');
-    await expect(dot.locator('text').isVisible()).resolves.toBe(true);
+    await expectNameOnFocus(page, wide);
     await page.close();
   });
 
@@ -278,12 +283,7 @@ describe('the pictures', () => {
       expect(circle.right).toBeLessThanOrEqual(390);
     }
     // Keyboard focus on a dot of the narrow chart shows its name.
-    const dot = chart.locator('a:not([class*="landmark"])').first();
-    await expect(dot.locator('text').isVisible()).resolves.toBe(false);
-    await dot.focus();
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Tab');
-    await expect(dot.locator('text').isVisible()).resolves.toBe(true);
+    await expectNameOnFocus(page, chart);
     await page.close();
   });
 
@@ -384,14 +384,7 @@ describe('the hover card', () => {
 describe('weight', () => {
   /** The scripts a page runs on load (not the ones it prefetches), with their gzip size from the build. */
   async function scriptsOf(url: string): Promise<{bytes: number; text: string}> {
-    const page = await browser.newPage();
-    const scripts: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    });
-    await page.goto(served.url + url, {waitUntil: 'networkidle'});
-    await page.close();
-    const contents = scripts.map((script) => fs.readFileSync(path.join(BUILD, script)));
+    const contents = (await scriptsRequested(browser, served.url + url)).map((script) => fs.readFileSync(path.join(BUILD, script)));
     return {bytes: contents.reduce((sum, content) => sum + zlib.gzipSync(content).length, 0), text: contents.map(String).join('\n')};
   }
 
