@@ -1,7 +1,7 @@
 /** The doc page of one model: one small builder per section. */
 import type {PhrasingContent, RootContent} from 'mdast';
 import jsYaml from 'js-yaml';
-import type {Dataset, LineageEdge, Model} from '../data/index.js';
+import type {Dataset, Model} from '../data/index.js';
 import {layoutGraph} from './pictures/graph.js';
 import type {GenerateContext, Mention} from './context.js';
 import type {FacetView, FacetViewId} from './facets.js';
@@ -13,7 +13,7 @@ import type {Linkable} from './inventory.js';
 import {PROPS, component, esmImport, heading, link, list, paragraph, strong, text, toMdx} from './markdown.js';
 import {format} from './messages.js';
 import {idsPermalink, modelDocFile, modelPermalink, overviewPermalink, propsImport, termPermalink} from './paths.js';
-import type {FactRow, FactValue, LineageLink, MetaTag, ModelFactsProps, ModelLineageProps, ModelStructuredDataProps} from './props.js';
+import type {FactRow, FactValue, MetaTag, ModelFactsProps, ModelLineageProps, ModelRef, ModelStructuredDataProps} from './props.js';
 import {firstSentence, isHttpUrl, summaryTree} from './summary.js';
 import {surveyFact, surveySection} from './surveyPage.js';
 
@@ -83,21 +83,21 @@ export function buildFacts(atlas: Atlas, model: Model): ModelFactsProps {
  * the family tree focused on the model (the list under the diagram names them all). Thirteen rows of the
  * diagram are still readable on a phone, and the page's data stays small for the models everything builds on.
  */
-export const LINEAGE_DIAGRAM_LIMIT = 12;
+const LINEAGE_DIAGRAM_LIMIT = 12;
 
 /**
  * Most derived models a model page lists (the most derived-from first); the family tree focused on the
  * model lists the rest. What a page carries stays bounded for the models everything builds on (BERT has
  * more than 50), within the page-weight budget.
  */
-export const LINEAGE_LIST_LIMIT = 24;
+const LINEAGE_LIST_LIMIT = 24;
 
 /** Id of the diagram node that stands for the derived models left out. */
-export const MORE_NODE = '…';
+const MORE_NODE = '…';
 
 export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
   const {dataset, context} = atlas;
-  const toLink = (edge: LineageEdge, otherId: string): LineageLink => ({id: otherId, label: dataset.model(otherId)!.name, relation: edge.relation});
+  const ref = (id: string): ModelRef => ({id, label: dataset.model(id)!.name});
   const parents = dataset.parents(model.id);
   // The derived models that most others derive from come first, then the earliest: the ones a reader follows.
   const reach = (id: string) => dataset.children(id).length;
@@ -117,18 +117,19 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
     model: model.name,
     permalinkBase: modelPermalink(context.routeBasePath, ''),
     parents: parents.map((edge) => ({
-      ...toLink(edge, edge.to),
+      ...ref(edge.to),
+      relation: edge.relation,
       ...(edge.note === undefined ? {} : {note: edge.note}),
       ...(edge.source === undefined ? {} : {source: edge.source}),
     })),
     children: LINEAGE_RELATIONS.flatMap((relation) => {
-      const models = listedChildren.filter((edge) => edge.relation === relation).map((edge) => ({id: edge.from, label: dataset.model(edge.from)!.name}));
+      const models = listedChildren.filter((edge) => edge.relation === relation).map((edge) => ref(edge.from));
       return models.length > 0 ? [{relation, models}] : [];
     }),
     ...(children.length > listedChildren.length ? {unlisted: children.length - listedChildren.length} : {}),
     id: model.id,
     diagram: layoutGraph(
-      [...drawn.map((id) => ({id, label: dataset.model(id)!.name})), ...(more ? [{id: MORE_NODE, label: more.label}] : [])],
+      [...drawn.map(ref), ...(more ? [{id: MORE_NODE, label: more.label}] : [])],
       [
         ...drawnParents,
         ...drawnChildren,
