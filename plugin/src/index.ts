@@ -18,7 +18,7 @@ import {contentPages} from './generate/contentPages.js';
 import {withoutDocCards} from './generate/versionProps.js';
 import {modelPagesAreRoutes, SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
 import {normalizeOptions as normalizeLinkOptions} from './link/options.js';
-import {modelPageChunk} from './bundler.js';
+import {modelPageChunk, pageDataRule} from './bundler.js';
 
 // Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
 const require = createRequire(import.meta.url);
@@ -219,8 +219,10 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     },
     // The docs instance's configuration (its MDX loader) and ours; the server bundle is not split into chunks.
     configureWebpack(config, isServer, utils, content) {
-      const docsConfig = docs.configureWebpack!(config, isServer, utils, content);
-      return isServer ? docsConfig : {...docsConfig, ...modelPageChunk(themePath)};
+      const docsConfig = docs.configureWebpack!(config, isServer, utils, content) || {};
+      const dataRule = pageDataRule([outDir, path.join(generatedFilesDir, DOCS_PLUGIN_NAME, options.id)]);
+      const withData = {...docsConfig, module: {...docsConfig.module, rules: [...(docsConfig.module?.rules ?? []), dataRule]}};
+      return isServer ? withData : {...withData, ...modelPageChunk(themePath)};
     },
     getPathsToWatch: () => [path.join(dataDir, '**/*.{yaml,yml}')],
     getThemePath: () => themePath,

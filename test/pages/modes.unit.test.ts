@@ -2,7 +2,7 @@
 import {createSlugger} from '@docusaurus/utils';
 import {normalizePluginOptions} from '@docusaurus/utils-validation';
 import {describe, expect, it} from 'vitest';
-import {modelPageChunk} from '../../plugin/src/bundler.js';
+import {modelPageChunk, pageDataRule} from '../../plugin/src/bundler.js';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {buildAtlasFiles, buildModelRoutes, loadMessages, type GenerateContext} from '../../plugin/src/generate/index.js';
 import {normalizeOptions} from '../../plugin/src/link/options.js';
@@ -104,5 +104,18 @@ describe('modelPageChunk', () => {
     expect(rule.test('/site/node_modules/docusaurus-plugin-model-atlas/lib/theme/ModelExplorer/index.js')).toBe(false);
     expect(rule.test('/site/src/theme/ModelFacts/index.js')).toBe(false);
     expect(test('C:\\site\\lib\\theme').test('C:\\site\\lib\\theme\\ModelFacts\\index.js')).toBe(true);
+  });
+});
+
+describe('pageDataRule', () => {
+  it('should read the JSON under the given folders with only their top-level keys tracked, and leave other JSON alone', () => {
+    const rule = pageDataRule(['/site/.docusaurus/docusaurus-plugin-model-atlas/model-atlas/en', '/site/.docusaurus/docusaurus-plugin-content-docs/model-atlas']);
+    expect(rule).toMatchObject({type: 'json', parser: {exportsDepth: 1}});
+    expect(rule.test.test('/site/.docusaurus/docusaurus-plugin-model-atlas/model-atlas/en/docs/_props/bert.json')).toBe(true);
+    expect(rule.test.test('/site/.docusaurus/docusaurus-plugin-content-docs/model-atlas/model-bert-1a2.json')).toBe(true);
+    expect(rule.test.test('/site/.docusaurus/docusaurus-plugin-content-docs/default/site-docs-intro-md-0e3.json')).toBe(false);
+    expect(rule.test.test('/site/.docusaurus/docusaurus-plugin-model-atlas/model-atlas/en/docs/bert.mdx')).toBe(false);
+    expect(rule.test.test('/site/src/data.json')).toBe(false);
+    expect(pageDataRule(['C:\\site\\.docusaurus\\x']).test.test('C:\\site\\.docusaurus\\x\\docs\\_props\\bert.json')).toBe(true);
   });
 });

@@ -96,4 +96,13 @@ describe('watch mode', () => {
   it('should watch the data files', () => {
     expect(plugin.getPathsToWatch!()).toEqual([path.join(siteDir, 'data', '**/*.{yaml,yml}')]);
   });
+
+  it('should give the bundler, client and server, the data rule for the generated pages and the route data', () => {
+    for (const isServer of [false, true]) {
+      const config = plugin.configureWebpack!({} as never, isServer, {} as never, undefined as never) as {module: {rules: {test?: unknown; parser?: unknown}[]}};
+      const rule = config.module.rules.find((candidate) => (candidate.parser as {exportsDepth?: number} | undefined)?.exportsDepth === 1);
+      expect((rule!.test as RegExp).test(path.join(docsDir, '_props', 'bert.json'))).toBe(true);
+      expect((rule!.test as RegExp).test(path.join(siteDir, '.docusaurus', 'docusaurus-plugin-content-docs', 'model-atlas', 'model-bert-1a2.json'))).toBe(true);
+    }
+  });
 });
