@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {CHART_WIDTH, layoutScale, layoutTimeline, SCALE_FONT_SIZE, SCALE_NARROW, scaleLabelBox, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
-import {descendantsOf, labelWidth, layoutGraph, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
+import {descendantsOf, labelWidth, layoutGraph, layoutNeighbourhood, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
 import {withoutDocCards} from '../../plugin/src/generate/versionProps.js';
 
 const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
@@ -43,6 +43,46 @@ describe('layoutGraph', () => {
   it('should size nodes by their label, wide characters wider', () => {
     expect(labelWidth('BERT')).toBeLessThan(labelWidth('BERT-of-Theseus'));
     expect(labelWidth('文心')).toBeGreaterThan(labelWidth('ab'));
+  });
+});
+
+describe('layoutNeighbourhood', () => {
+  const named = (id: string) => ({id, label: dataset.model(id)?.name ?? id});
+  const parents = dataset.parents('roberta').map((edge) => named(edge.to));
+  const children = dataset.children('bert').slice(0, 12).map((edge) => named(edge.from));
+
+  it('should put the parents in a column left of the model and the derived models in a column right of it, inside the picture', () => {
+    const layout = layoutNeighbourhood(named('bert'), [named('transformer')], children, [
+      {from: 'bert', to: 'transformer', relation: 'builds-on'},
+      ...children.map((child) => ({from: child.id, to: 'bert', relation: 'builds-on' as const})),
+      {from: children[0]!.id, to: 'transformer', relation: 'builds-on'},
+    ]);
+    const placed = new Map(layout.nodes.map((node) => [node.id, node]));
+    const bert = placed.get('bert')!;
+    expect(placed.get('transformer')!.x + placed.get('transformer')!.width).toBeLessThan(bert.x);
+    for (const child of children) expect(placed.get(child.id)!.x).toBeGreaterThan(bert.x + bert.width);
+    for (const [index, node] of layout.nodes.entries()) {
+      expect(node.x).toBeGreaterThanOrEqual(0);
+      expect(node.y).toBeGreaterThanOrEqual(0);
+      expect(node.x + node.width).toBeLessThanOrEqual(layout.width);
+      expect(node.y + node.height).toBeLessThanOrEqual(layout.height);
+      for (const other of layout.nodes.slice(index + 1)) expect(overlaps(node, other), `${node.id} overlaps ${other.id}`).toBe(false);
+    }
+    // The model is centred on its tallest column; edges keep their ends and get no path (drawn between the boxes).
+    const middle = (node: {y: number; height: number}) => node.y + node.height / 2;
+    expect(middle(bert)).toBeCloseTo(layout.height / 2, 0);
+    expect(layout.edges).toHaveLength(children.length + 2);
+    expect(layout.edges.every((edge) => edge.d === undefined)).toBe(true);
+  });
+
+  it('should leave out the columns a model does not have, and edges to models not drawn', () => {
+    const alone = layoutNeighbourhood(named('bert'), [], [], [{from: 'bert', to: 'transformer', relation: 'builds-on'}]);
+    expect(alone.nodes).toEqual([{id: 'bert', x: 2, y: 2, width: labelWidth('BERT') + 20, height: 26}]);
+    expect(alone.edges).toEqual([]);
+    expect([alone.width, alone.height]).toEqual([labelWidth('BERT') + 24, 30]);
+    const withParents = layoutNeighbourhood(named('roberta'), parents, [], []);
+    expect(withParents.nodes.at(-1)!.id).toBe('roberta');
+    expect(Math.max(...withParents.nodes.slice(0, -1).map((node) => node.x + node.width))).toBeLessThan(withParents.nodes.at(-1)!.x);
   });
 });
 

@@ -2,7 +2,7 @@
 import type {PhrasingContent, RootContent} from 'mdast';
 import jsYaml from 'js-yaml';
 import type {Dataset, Model} from '../data/index.js';
-import {layoutGraph} from './pictures/graph.js';
+import {layoutNeighbourhood} from './pictures/graph.js';
 import type {GenerateContext, Mention} from './context.js';
 import type {FacetView, FacetViewId} from './facets.js';
 import {formatParameterCount} from '../data/index.js';
@@ -26,6 +26,8 @@ export interface Atlas {
   readonly organizationModels: (id: string) => readonly Model[];
   /** Every id, former id, name and alias, each with whether it is auto-linked (computed once). */
   readonly linkables: () => readonly Linkable[];
+  /** The rows of `linkables` of one model (indexed once). */
+  readonly linkablesOf: (id: string) => readonly Linkable[];
 }
 
 export interface GeneratedPage {
@@ -112,7 +114,8 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
     hidden > 0
       ? {id: MORE_NODE, count: hidden, label: format(context.messages['modelAtlas.lineage.more'], {count: hidden}), permalink: `${overviewPermalink(context.routeBasePath, 'family-tree')}?focus=${model.id}`}
       : undefined;
-  const drawn = [...new Set([model.id, ...drawnParents.map((edge) => edge.to), ...drawnChildren.map((edge) => edge.from)])];
+  // A neighbour linked by two relations is drawn once.
+  const column = (ids: readonly string[]) => [...new Set(ids)].map(ref);
   return {
     model: model.name,
     permalinkBase: modelPermalink(context.routeBasePath, ''),
@@ -128,15 +131,15 @@ export function buildLineage(atlas: Atlas, model: Model): ModelLineageProps {
     }),
     ...(children.length > listedChildren.length ? {unlisted: children.length - listedChildren.length} : {}),
     id: model.id,
-    diagram: layoutGraph(
-      [...drawn.map(ref), ...(more ? [{id: MORE_NODE, label: more.label}] : [])],
+    diagram: layoutNeighbourhood(
+      ref(model.id),
+      column(drawnParents.map((edge) => edge.to)),
+      [...column(drawnChildren.map((edge) => edge.from)), ...(more ? [{id: MORE_NODE, label: more.label}] : [])],
       [
         ...drawnParents,
         ...drawnChildren,
         ...(more ? [{from: MORE_NODE, to: model.id, relation: 'builds-on' as const}] : []),
       ].map((edge) => ({from: edge.from, to: edge.to, relation: edge.relation})),
-      // Every edge joins the model to a neighbour: the page draws them without dagre's routes.
-      {rankSeparation: 32, paths: false},
     ),
     ...(more ? {more} : {}),
   };
@@ -207,7 +210,7 @@ export const directiveSnippet = (label: string, id: string) => `:model[${label.r
 /** How to link this model from Markdown: the directive snippet, and which of its names auto-link. */
 function linkSection(atlas: Atlas, model: Model): RootContent[] {
   const {messages, routeBasePath} = atlas.context;
-  const names = atlas.linkables().filter((row) => row.model === model.id && (row.kind === 'name' || row.kind === 'alias'));
+  const names = atlas.linkablesOf(model.id).filter((row) => row.kind === 'name' || row.kind === 'alias');
   const codes = (values: readonly string[]): PhrasingContent[] =>
     values.flatMap((value, index) => [...(index > 0 ? [text(', ')] : []), {type: 'inlineCode' as const, value}]);
   const autolinked = names.filter((row) => !row.notAutolinked);

@@ -30,8 +30,8 @@ export interface PlacedNode {
 export interface PlacedEdge extends GraphInputEdge {
   /**
    * SVG path from the parent's right side to the derived model's left side, along dagre's route. Left out
-   * by `layoutGraph(…, {paths: false})` for graphs whose edges all join neighbouring layers, such as a model
-   * page's neighbourhood: `ModelGraph` then draws a curve between the two boxes.
+   * by `layoutNeighbourhood`, whose edges all join neighbouring columns: `ModelGraph` then draws a curve
+   * between the two boxes.
    */
   readonly d?: string;
 }
@@ -47,6 +47,11 @@ export interface GraphLayout {
 export const NODE_FONT_SIZE = 13;
 const NODE_HEIGHT = 26;
 const NODE_PADDING = 10;
+/** dagre's settings, which the neighbourhood's columns follow too; its columns are closer together. */
+const NODE_SEPARATION = 8;
+const MARGIN = 2;
+const NEIGHBOURHOOD_SEPARATION = 32;
+const nodeWidth = (node: GraphInputNode) => labelWidth(node.label) + 2 * NODE_PADDING;
 
 /** Width of a label in SVG units, estimated: wide (CJK) characters take a full em, others about 0.6 em. */
 export function labelWidth(label: string, fontSize = NODE_FONT_SIZE): number {
@@ -71,17 +76,12 @@ function edgePath(points: readonly {x: number; y: number}[]): string {
 }
 
 /** Lays out `nodes` in layers by generation; edges whose ends are not both in `nodes` are left out. */
-export function layoutGraph(
-  nodes: readonly GraphInputNode[],
-  edges: readonly GraphInputEdge[],
-  options: {readonly rankSeparation?: number; readonly paths?: boolean} = {},
-): GraphLayout {
+export function layoutGraph(nodes: readonly GraphInputNode[], edges: readonly GraphInputEdge[]): GraphLayout {
   const graph = new dagre.graphlib.Graph<{width: number; height: number}>({multigraph: false});
-  graph.setGraph({rankdir: 'LR', nodesep: 8, ranksep: options.rankSeparation ?? 48, marginx: 2, marginy: 2});
+  graph.setGraph({rankdir: 'LR', nodesep: NODE_SEPARATION, ranksep: 48, marginx: MARGIN, marginy: MARGIN});
   graph.setDefaultEdgeLabel(() => ({}));
-  const ids = new Set(nodes.map((node) => node.id));
-  for (const node of nodes) graph.setNode(node.id, {width: labelWidth(node.label) + 2 * NODE_PADDING, height: NODE_HEIGHT});
-  const kept = edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to) && edge.from !== edge.to);
+  for (const node of nodes) graph.setNode(node.id, {width: nodeWidth(node), height: NODE_HEIGHT});
+  const kept = edgesBetween(nodes, edges);
   for (const edge of kept) graph.setEdge(edge.to, edge.from);
   dagre.layout(graph);
   const placed = nodes.map((node): PlacedNode => {
@@ -94,12 +94,52 @@ export function layoutGraph(
     height: Math.ceil(height),
     nodes: placed,
     edges: kept.map((edge) => {
-      if (options.paths === false) return {...edge};
       // From the middle of the parent's right side to the middle of the derived model's left side, along dagre's route.
       const [parent, child] = [graph.node(edge.to), graph.node(edge.from)];
       const route = (graph.edge(edge.to, edge.from).points ?? []).slice(1, -1);
       return {...edge, d: edgePath([{x: parent.x + parent.width / 2, y: parent.y}, ...route, {x: child.x - child.width / 2, y: child.y}])};
     }),
+  };
+}
+
+/** The edges whose two ends are drawn, loops left out. */
+function edgesBetween(nodes: readonly {readonly id: string}[], edges: readonly GraphInputEdge[]): GraphInputEdge[] {
+  const ids = new Set(nodes.map((node) => node.id));
+  return edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to) && edge.from !== edge.to);
+}
+
+/**
+ * A model page's neighbourhood: the models it derives from in a column on the left, the model, and the
+ * models deriving from it in a column on the right, each column centred on the tallest, as dagre would
+ * place them. Every edge joins the model to a neighbour, so the layers are known and no layout search is
+ * needed (dagre's took most of the page generation, one graph a model page). Edges get no path.
+ */
+export function layoutNeighbourhood(
+  model: GraphInputNode,
+  parents: readonly GraphInputNode[],
+  children: readonly GraphInputNode[],
+  edges: readonly GraphInputEdge[],
+): GraphLayout {
+  const columns = [parents, [model], children].filter((column) => column.length > 0);
+  const widths = columns.map((column) => Math.max(...column.map(nodeWidth)));
+  const columnHeight = (column: readonly GraphInputNode[]) => column.length * (NODE_HEIGHT + NODE_SEPARATION) - NODE_SEPARATION;
+  const height = Math.max(...columns.map(columnHeight));
+  const nodes: PlacedNode[] = [];
+  let left = MARGIN;
+  for (const [index, column] of columns.entries()) {
+    let top = MARGIN + (height - columnHeight(column)) / 2;
+    for (const node of column) {
+      const width = nodeWidth(node);
+      nodes.push({id: node.id, x: round(left + (widths[index]! - width) / 2), y: round(top), width, height: NODE_HEIGHT});
+      top += NODE_HEIGHT + NODE_SEPARATION;
+    }
+    left += widths[index]! + NEIGHBOURHOOD_SEPARATION;
+  }
+  return {
+    width: Math.ceil(left - NEIGHBOURHOOD_SEPARATION + MARGIN),
+    height: Math.ceil(height + 2 * MARGIN),
+    nodes,
+    edges: edgesBetween(nodes, edges),
   };
 }
 
