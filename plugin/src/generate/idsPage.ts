@@ -8,7 +8,9 @@ import {IDS_DOC_FILE, modelPermalink} from './paths.js';
 
 const code = (value: string): PhrasingContent => ({type: 'inlineCode', value});
 
-const byText = (a: Linkable, b: Linkable) => a.text.localeCompare(b.text, 'en', {sensitivity: 'base'}) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+/** One collator for the whole sort: `localeCompare` with options builds one a comparison. */
+const collator = new Intl.Collator('en', {sensitivity: 'base'});
+const byText = (a: Linkable, b: Linkable) => collator.compare(a.text, b.text) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 
 /** Names are written as code: the page lists them, it does not mention the models (nothing is auto-linked here). */
 export function buildIdsPage(atlas: Atlas, rows: readonly Linkable[]): GeneratedPage {

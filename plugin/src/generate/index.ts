@@ -44,10 +44,19 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
 function createAtlas(dataset: Dataset, context: GenerateContext): Atlas {
   const byOrganization = new Map<string, readonly Model[]>();
   let rows: readonly Linkable[] | undefined;
+  let byModel: Map<string, Linkable[]> | undefined;
+  const all = () => (rows ??= linkables(dataset));
   return {
     dataset,
     context,
-    linkables: () => (rows ??= linkables(dataset)),
+    linkables: all,
+    linkablesOf(id) {
+      if (!byModel) {
+        byModel = new Map();
+        for (const row of all()) (byModel.get(row.model) ?? byModel.set(row.model, []).get(row.model)!).push(row);
+      }
+      return byModel.get(id) ?? [];
+    },
     facets: new Map(facetViews(dataset, context.locale, context.messages).map((facet) => [facet.id, facet])),
     organizationModels(id) {
       if (!byOrganization.has(id)) byOrganization.set(id, [...dataset.modelsOfOrganization(id)].sort(compareByRelease));

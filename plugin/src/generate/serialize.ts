@@ -25,12 +25,14 @@ const encodeAll = (characters: string) => [...characters].map(encode).join('');
  * `atLineStart` and `atLineEnd` say whether the text begins or ends a line; `inline` keeps it on one line.
  */
 export function escapeText(value: string, atLineStart: boolean, atLineEnd: boolean, inline = false): string {
-  let escaped = value.replace(/[!-/:-@[-`{-~]/g, '\\$&').replace(/\r\n?/g, '\n');
-  if (inline) escaped = escaped.replace(/\n/g, ' ');
-  escaped = escaped
-    .replace(/[ \t]+(?=\n)|(?<=\n)[ \t]+/g, encodeAll)
-    .replace(/(?<=\n)\n/g, encodeAll)
-    .replace(/(^|\n)([ei])(?=(?:mport|xport)\b)/g, (_, start: string, letter: string) => start + encode(letter));
+  let escaped = value.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  // Most text is one line: the passes over line endings only when it has some.
+  if (/[\r\n]/.test(escaped)) {
+    escaped = escaped.replace(/\r\n?/g, '\n');
+    if (inline) escaped = escaped.replace(/\n/g, ' ');
+    escaped = escaped.replace(/[ \t]+(?=\n)|(?<=\n)[ \t]+/g, encodeAll).replace(/(?<=\n)\n/g, encodeAll);
+  }
+  escaped = escaped.replace(/(^|\n)([ei])(?=(?:mport|xport)\b)/g, (_, start: string, letter: string) => start + encode(letter));
   if (atLineStart) escaped = escaped.replace(/^[ \t\n]+/, encodeAll);
   if (atLineEnd) escaped = escaped.replace(/[ \t\n]+$/, encodeAll);
   return escaped;
