@@ -39,6 +39,20 @@ describe('loadDataset on files that cannot be parsed', () => {
     expect(diagnostics.map((d) => d.rule)).toEqual(['missing-file']);
   });
 
+  it('should refuse YAML aliases that expand exponentially, and read Markdown stars as text', () => {
+    const dir = copyValidDataset();
+    const bert = fs.readFileSync(path.join(VALID, 'models/bert.yaml'), 'utf8');
+    const levels = Array.from({length: 12}, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`);
+    writeFiles(dir, {
+      'models/bert.yaml': `${bert.replace(/^summary:.*$/m, 'summary: A **bold** *claim* with no anchor.')}x-bomb:\n  l0: &l0 [lol]\n${levels.map((line) => `  ${line}`).join('\n')}\n`,
+    });
+    expect(report(dir)).toMatch(/^models\/bert\.yaml:\d+:\d+: error \[yaml-syntax\] .*alias/im);
+
+    const stars = copyValidDataset();
+    writeFiles(stars, {'models/bert.yaml': bert.replace(/^summary:.*$/m, 'summary: A **bold** *claim* & more.')});
+    expect(loadDatasetOrThrow(stars, {today: TODAY}).dataset.model('bert')!.summary).toBe('A **bold** *claim* & more.');
+  });
+
   it('should report every problem of every file in one run, in a stable order', () => {
     const dir = copyValidDataset();
     writeFiles(dir, {

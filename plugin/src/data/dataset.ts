@@ -77,7 +77,8 @@ function toFacets(taxonomy: TaxonomyFile): Facet[] {
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
+    // `for…in` rather than `Object.values`: no array a node (the values are plain data, no prototype keys).
+    for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }

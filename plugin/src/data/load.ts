@@ -215,6 +215,9 @@ export function readYamlFile(file: string, root = path.dirname(path.resolve(file
   return readYaml(file, safeRealpath(root));
 }
 
+/** One strict decoder for every file: a decode without `stream` keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false});
+
 /**
  * `readYamlFile` with the data folder's real path resolved once by the caller, and, when the caller knows
  * it (a regular file listed in a folder whose real path is inside the data folder), the file's real path.
@@ -225,7 +228,7 @@ function readYaml(file: string, realRoot: string, knownReal?: string): ReadResul
   const {buffer} = read;
   let text: string;
   try {
-    text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(buffer);
+    text = UTF8.decode(buffer);
   } catch {
     return {
       source: undefined,
@@ -263,8 +266,10 @@ function parseFast(text: string): {value: unknown} | undefined {
     const documents: unknown[] = [];
     jsYaml.loadAll(text, (document) => documents.push(document), JS_YAML_OPTIONS);
     const [value] = documents;
-    // An alias is written `*name`: without a `*` in the text there is none, and nothing to walk.
-    return documents.length === 1 && value !== null && value !== undefined && !(text.includes('*') && sharesReferences(value)) ? {value} : undefined;
+    // An alias (`*name`) must name an anchor (`&name`) of the same document: without both characters in the
+    // text there is none, and nothing to walk (Markdown's `**bold**` alone does not count).
+    const mayAlias = text.includes('&') && text.includes('*');
+    return documents.length === 1 && value !== null && value !== undefined && !(mayAlias && sharesReferences(value)) ? {value} : undefined;
   } catch {
     return undefined;
   }
