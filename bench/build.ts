@@ -3,12 +3,14 @@
  *   docs    the plugin, model pages as docs (`modelPages: 'docs'`, the default);
  *   routes  the plugin, model pages as routes (`modelPages: 'routes'`, page mode);
  *   plain   the floor: an ordinary `plugin-content-docs` instance serving exactly the files the plugin
- *           generates in docs mode (same MDX, sidebar, static files, theme components and shared chunk),
+ *           generates in docs mode (same MDX, sidebar, static files, theme components, shared chunk and bundler rule
+ *           for the pages' data),
  *           so the same page count without the plugin's own steps.
- * Usage: node --import tsx bench/build.ts [N=1000] [runs=1] [--sites=docs,routes,plain] [--no-warmup] [--max-rss-gb=16]
+ * Usage: node --import tsx bench/build.ts [N=1000] [runs=1] [--sites=docs,routes,plain] [--no-warmup] [--max-rss-gb=16] [--phases]
  * Each build is cold (`DOCUSAURUS_NO_PERSISTENT_CACHE`), as in CI. A build whose process tree passes
  * `--max-rss-gb` is killed and reported as such, so that a catalog too large for the machine does not take
- * the machine's other work down with it.
+ * the machine's other work down with it. `--phases` prints the peak memory of each of Docusaurus's
+ * top-level build phases (loading, bundling, static rendering, …), from the perf log and a sample a second.
  */
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +29,7 @@ const [count = 1000, runs = 1] = args.filter((arg) => !arg.startsWith('--')).map
 type Site = 'docs' | 'routes' | 'plain';
 const sites = (flag('sites') ?? 'docs,routes,plain').split(',') as Site[];
 const maxRssKb = Number(flag('max-rss-gb') ?? 16) * 1024 * 1024;
+const tracePhases = args.includes('--phases');
 /** The model page whose weight is measured (any: they all have the same shape). */
 const SAMPLE_MODEL = 'synthetic-1';
 
@@ -41,7 +44,7 @@ function writeSite(dir: string, plugins: string): void {
   fs.writeFileSync(path.join(dir, 'src', 'pages', 'index.md'), '# Home\n');
   fs.writeFileSync(
     path.join(dir, 'docusaurus.config.mjs'),
-    `import {modelPageChunk} from ${JSON.stringify(BUNDLER)};
+    `import {modelPageChunk, pageDataRule} from ${JSON.stringify(BUNDLER)};
 export default {title: 'Bench', url: 'https://example.com', baseUrl: '/', onBrokenLinks: 'throw', future: {v4: true},
   presets: [['@docusaurus/preset-classic', {docs: {}, blog: false}]],
   plugins: ${plugins}};\n`,
@@ -62,6 +65,19 @@ function treeRssKb(pid: number): number {
     return rss + children.reduce((sum, child) => sum + treeRssKb(child), 0);
   } catch {
     return 0;
+  }
+}
+
+/** The peak of the memory samples taken during each phase of the perf log (from its end and its length). */
+function printPhases(printed: readonly {at: number; line: string}[], samples: readonly {at: number; kb: number}[]): void {
+  for (const {at, line} of printed) {
+    const label = /^\[PERF\] (.+?) - [\d.]+ (ms|seconds)/.exec(line)?.[1];
+    // The build's phases and their steps (`Build > en > Bundling with Rspack`), not each rendering task.
+    if (!label || label.split(' > ').length > 3 || label.includes('SSG Worker')) continue;
+    const from = at - perfSeconds(line) * 1000;
+    const inPhase = samples.filter((sample) => sample.at >= from && sample.at <= at);
+    const peak = Math.max(0, ...inPhase.map((sample) => sample.kb));
+    console.log(`  phase ${label}, ${(perfSeconds(line)).toFixed(1)} s: peak ${(peak / 1024 / 1024).toFixed(2)} GB`);
   }
 }
 
@@ -113,13 +129,20 @@ async function build(siteDir: string): Promise<Measure> {
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
+  // When each perf line was printed (a phase's line comes when it ends), for `--phases`.
+  const printed: {at: number; line: string}[] = [];
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+    if (tracePhases) printed.push(...String(chunk).split('\n').map((line) => ({at: performance.now(), line: line.replace(/\x1b\[[0-9;]*m/g, '')})));
+  });
   child.stderr.on('data', (chunk) => (stderr += chunk));
   let watchedPeakKb = 0;
   let killed: string | undefined;
+  const samples: {at: number; kb: number}[] = [];
   const watch = setInterval(() => {
     const rss = treeRssKb(child.pid!);
     watchedPeakKb = Math.max(watchedPeakKb, rss);
+    samples.push({at: performance.now(), kb: rss});
     if (rss > maxRssKb && !killed) {
       killed = `killed at ${(rss / 1024 / 1024).toFixed(1)} GB after ${((performance.now() - start) / 60000).toFixed(1)} min`;
       process.kill(-child.pid!, 'SIGKILL');
@@ -128,6 +151,7 @@ async function build(siteDir: string): Promise<Measure> {
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(watch);
   const seconds = (performance.now() - start) / 1000;
+  if (tracePhases) printPhases(printed, samples);
   if (killed) return {seconds, peakMb: Math.round(watchedPeakKb / 1024), atlasSeconds: 0, killed};
   if (status !== 0) throw new Error(`Build of ${siteDir} failed:\n${stdout.slice(-5000)}\n${stderr.slice(0, 3000)}`);
   const peakKb = Number(stderr.trim().split('\n').at(-1));
@@ -172,7 +196,7 @@ generateOnce(data, generated);
 writeSite(
   siteDirs.plain,
   `[['@docusaurus/plugin-content-docs', {id: 'model-atlas', path: ${JSON.stringify(path.join(generated, 'docs'))}, routeBasePath: 'models', sidebarPath: ${JSON.stringify(path.join(generated, 'sidebars.json'))}, tags: null, onInlineTags: 'ignore', numberPrefixParser: false}],
-    () => ({name: 'atlas-theme', getThemePath: () => ${JSON.stringify(THEME)}, configureWebpack: (config, isServer) => (isServer ? {} : modelPageChunk(${JSON.stringify(THEME)}))})],
+    () => ({name: 'atlas-theme', getThemePath: () => ${JSON.stringify(THEME)}, configureWebpack: (config, isServer) => ({module: {rules: [pageDataRule([${JSON.stringify(generated)}])]}, ...(isServer ? {} : modelPageChunk(${JSON.stringify(THEME)}))})})],
   staticDirectories: ['static', ${JSON.stringify(path.join(generated, 'static'))}]`,
 );
 
