@@ -13,6 +13,7 @@ import {unified} from 'unified';
 import {describe, expect, it} from 'vitest';
 import {heading, link, list, paragraph, strong, text, toMdx} from '../../plugin/src/generate/markdown.js';
 import {serialize, serializeBlock} from '../../plugin/src/generate/serialize.js';
+import {firstSentence, summaryTree} from '../../plugin/src/generate/summary.js';
 import {toString} from 'mdast-util-to-string';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
@@ -228,4 +229,30 @@ describe('text in generated pages', () => {
       );
     });
   }
+});
+
+describe('summaries', () => {
+  const markdownParser = unified().use(remarkParse).use(remarkGfm);
+  /** The first sentence as found from a parse of its own, before summaries shared one parse. */
+  const ownFirstSentence = (markdown: string) => {
+    const plain = markdownParser.parse(markdown).children.map((block) => toString(block)).join(' ').replace(/\s+/g, ' ').trim();
+    return /^.+?[.!?](?=\s|$)|^.+?[。！？]/u.exec(plain)?.[0] ?? plain;
+  };
+
+  it('finds the same first sentence from the parse the page body uses, and gives the body a tree of its own', () => {
+    fc.assert(
+      fc.property(hostileString, hostileString, (first, second) => {
+        const markdown = `${first}. ${second}`;
+        const expected = ownFirstSentence(markdown);
+        expect(firstSentence(markdown)).toBe(expected);
+        const body = summaryTree(markdown);
+        // The body is the page's to change (the auto-linker does): the next page gets a fresh tree.
+        const copy = structuredClone(body);
+        body.splice(0, body.length);
+        expect(summaryTree(markdown)).toEqual(copy);
+        expect(firstSentence(markdown)).toBe(expected);
+      }),
+      {numRuns: 300},
+    );
+  });
 });

@@ -38,22 +38,37 @@ function sanitize(node: RootContent): RootContent[] {
   return [node];
 }
 
-/** The summary as mdast block content, ready to embed in a page. */
-export function summaryTree(markdown: string): RootContent[] {
-  return parser.parse(markdown).children.flatMap(sanitize);
-}
-
-/** Page description, structured data and card all need it: parse each summary once. */
+/** Page description, structured data and card all need it: each summary's is found once. */
 const firstSentences = new Map<string, string>();
+
+/**
+ * The last summary parsed for its first sentence, kept for `summaryTree`: a model page asks for its
+ * description first and its body next, and both come from one parse.
+ */
+let lastParsed: {readonly markdown: string; readonly blocks: RootContent[]} | undefined;
+
+const parseSummary = (markdown: string) => parser.parse(markdown).children.flatMap(sanitize);
+
+/** The summary as mdast block content, ready to embed in a page (a tree of its own: callers change it). */
+export function summaryTree(markdown: string): RootContent[] {
+  const parsed = lastParsed?.markdown === markdown ? lastParsed.blocks : parseSummary(markdown);
+  lastParsed = undefined;
+  if (!firstSentences.has(markdown)) firstSentences.set(markdown, findFirstSentence(parsed));
+  return parsed;
+}
 
 /** Plain text of the summary's first sentence. */
 export function firstSentence(markdown: string): string {
-  if (!firstSentences.has(markdown)) firstSentences.set(markdown, findFirstSentence(markdown));
+  if (!firstSentences.has(markdown)) {
+    const blocks = parseSummary(markdown);
+    lastParsed = {markdown, blocks};
+    firstSentences.set(markdown, findFirstSentence(blocks));
+  }
   return firstSentences.get(markdown)!;
 }
 
-function findFirstSentence(markdown: string): string {
-  const plain = parser.parse(markdown).children.map((block) => toString(block)).join(' ').replace(/\s+/g, ' ').trim();
+function findFirstSentence(blocks: readonly RootContent[]): string {
+  const plain = blocks.map((block) => toString(block)).join(' ').replace(/\s+/g, ' ').trim();
   const match = /^.+?[.!?](?=\s|$)|^.+?[。！？]/u.exec(plain);
   return match ? match[0] : plain;
 }
