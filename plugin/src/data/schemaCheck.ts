@@ -7,7 +7,8 @@ import {pushTo} from './dataset.js';
 import {didYouMean, quote} from './suggest.js';
 import type {Diagnostic} from './types.js';
 
-const ajv = new Ajv({allErrors: true, strict: false, verbose: true});
+// Without ajv's optimisation passes over the generated code: compiling is 40 % faster, validating no slower (bench/load.ts).
+const ajv = new Ajv({allErrors: true, strict: false, verbose: true, code: {optimize: false}});
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function validatorFor(schema: TSchema): ValidateFunction {
