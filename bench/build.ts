@@ -6,7 +6,7 @@
  *           generates in docs mode (same MDX, sidebar, static files, theme components, shared chunk and bundler rule
  *           for the pages' data),
  *           so the same page count without the plugin's own steps.
- * Usage: node --import tsx bench/build.ts [N=1000] [runs=1] [--sites=docs,routes,plain] [--no-warmup] [--max-rss-gb=16] [--phases]
+ * Usage: node --import tsx bench/build.ts [N=1000] [runs=1] [--sites=docs,routes,plain] [--no-warmup] [--max-rss-gb=16] [--phases[=depth]]
  * Each build is cold (`DOCUSAURUS_NO_PERSISTENT_CACHE`), as in CI. A build whose process tree passes
  * `--max-rss-gb` is killed and reported as such, so that a catalog too large for the machine does not take
  * the machine's other work down with it. `--phases` prints the peak memory of each of Docusaurus's
@@ -29,7 +29,9 @@ const [count = 1000, runs = 1] = args.filter((arg) => !arg.startsWith('--')).map
 type Site = 'docs' | 'routes' | 'plain';
 const sites = (flag('sites') ?? 'docs,routes,plain').split(',') as Site[];
 const maxRssKb = Number(flag('max-rss-gb') ?? 16) * 1024 * 1024;
-const tracePhases = args.includes('--phases');
+const tracePhases = args.some((arg) => arg.startsWith('--phases'));
+/** How deep in the perf log's phases `--phases` goes (`--phases=5`: also the steps of loading the site). */
+const PHASE_DEPTH = Number(flag('phases') ?? 3);
 /** The model page whose weight is measured (any: they all have the same shape). */
 const SAMPLE_MODEL = 'synthetic-1';
 
@@ -73,7 +75,7 @@ function printPhases(printed: readonly {at: number; line: string}[], samples: re
   for (const {at, line} of printed) {
     const label = /^\[PERF\] (.+?) - [\d.]+ (ms|seconds)/.exec(line)?.[1];
     // The build's phases and their steps (`Build > en > Bundling with Rspack`), not each rendering task.
-    if (!label || label.split(' > ').length > 3 || label.includes('SSG Worker')) continue;
+    if (!label || label.split(' > ').length > PHASE_DEPTH || label.includes('SSG Worker')) continue;
     const from = at - perfSeconds(line) * 1000;
     const inPhase = samples.filter((sample) => sample.at >= from && sample.at <= at);
     const peak = Math.max(0, ...inPhase.map((sample) => sample.kb));
