@@ -103,22 +103,23 @@ export function buildDataset(raw: RawDataset): Dataset {
   const byFormerId = new Map(models.flatMap((model) => model.formerIds.map((id) => [id, model] as const)));
   const byOrganization = new Map<string, Model[]>();
   const byName = new Map<string, Model[]>();
-  const byTerm = new Map<string, Model[]>();
+  // One map a facet: a key made of facet and term would be a new string to hash for every model.
+  const byTerm = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, Model[]>()])) as Record<FacetId, Map<string, Model[]>>;
   const children = new Map<string, LineageEdge[]>();
   const termKey = (facet: FacetId, term: string) => `${facet}\0${term}`;
   for (const model of models) {
     for (const organization of new Set(model.organizations)) pushTo(byOrganization, organization, model);
     for (const name of new Set(model.names.map((n) => n.text))) pushTo(byName, name, model);
-    pushTo(byTerm, termKey('domain', model.domain), model);
-    pushTo(byTerm, termKey('architecture', model.architecture), model);
-    for (const objective of new Set(model.objectives)) pushTo(byTerm, termKey('objective', objective), model);
+    pushTo(byTerm.domain, model.domain, model);
+    pushTo(byTerm.architecture, model.architecture, model);
+    for (const objective of new Set(model.objectives)) pushTo(byTerm.objective, objective, model);
     for (const edge of model.lineage) pushTo(children, edge.to, edge);
   }
   const facetById = new Map(facets.map((facet) => [facet.id, facet]));
   const termById = new Map(facets.flatMap((facet) => facet.terms.map((term) => [termKey(facet.id, term.id), term] as const)));
   const organizationById = new Map(organizations.map((org) => [org.id, org]));
 
-  for (const list of byTerm.values()) Object.freeze(list);
+  for (const terms of Object.values(byTerm)) for (const list of terms.values()) Object.freeze(list);
   /** Models of a term and its sub-terms, computed on first use: pages ask for the same terms many times. */
   const withSubterms = new Map<string, readonly Model[]>();
   /** The term and every term below it, walked with an explicit stack (a hierarchy may be thousands deep). */
@@ -148,10 +149,10 @@ export function buildDataset(raw: RawDataset): Dataset {
     facet: (id: FacetId) => facetById.get(id)!,
     term: (facet: FacetId, id: string) => termById.get(termKey(facet, id)),
     modelsWithTerm(facet: FacetId, term: string, options?: {deep?: boolean}) {
+      if (!options?.deep) return byTerm[facet].get(term) ?? [];
       const key = termKey(facet, term);
-      if (!options?.deep) return byTerm.get(key) ?? [];
       if (!withSubterms.has(key)) {
-        const found = new Set(descendants(facet, term).flatMap((t) => byTerm.get(termKey(facet, t)) ?? []));
+        const found = new Set(descendants(facet, term).flatMap((t) => byTerm[facet].get(t) ?? []));
         withSubterms.set(key, Object.freeze(models.filter((model) => found.has(model))));
       }
       return withSubterms.get(key)!;

@@ -180,7 +180,8 @@ function readDataFile(file: string, root: string, knownReal?: string): {buffer: 
   } catch (error) {
     return fail(RULES.unreadable, `The file cannot be read: ${reason(error)}.`, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'It may be a link to a file that does not exist.' : undefined);
   }
-  if (!isInside(root, real)) {
+  // A known real path is a listed file of a folder inside the data folder: nothing to check.
+  if (knownReal === undefined && !isInside(root, real)) {
     return fail(RULES.outsideData, `The file is a link to ${real}, outside the data folder.`, 'Links are followed only to files inside the data folder: copy the file here instead.');
   }
   let fd: number | undefined;
@@ -433,7 +434,8 @@ export function readDataset(dir: string): RawDataset {
   // A regular file listed in models/ (itself inside the data folder) is read at its listed path without
   // resolving it again: O_NOFOLLOW and fstat still refuse it if it became a link or something else since.
   const realModels = safeRealpath(modelsDir);
-  const listedRealPath = (entry: fs.Dirent) => (entry.isFile() && isInside(realRoot, realModels) ? path.join(realModels, entry.name) : undefined);
+  const modelsInside = isInside(realRoot, realModels);
+  const listedRealPath = (entry: fs.Dirent) => (entry.isFile() && modelsInside ? path.join(realModels, entry.name) : undefined);
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = path.join(modelsDir, entry.name);
     if (entry.name.startsWith('.')) continue;

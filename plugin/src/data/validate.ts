@@ -386,7 +386,8 @@ function checkSizes(source: SourceFile, entry: Json, reporter: Reporter) {
 }
 
 function checkSourcedFields(source: SourceFile, entry: Json, reporter: Reporter) {
-  const supported = new Set(asArray(entry.sources).flatMap((s) => (isObject(s) ? asArray(s.supports) : [])));
+  const supported = new Set<unknown>();
+  for (const item of asArray(entry.sources)) if (isObject(item)) for (const field of asArray(item.supports)) supported.add(field);
   for (const field of SOURCED_FIELDS) {
     if (field === 'name' || field === 'aliases') continue;
     const value = entry[field];
