@@ -1,5 +1,6 @@
 /** Everything the plugin writes, as a map from relative path to content. Pure. */
 import type {Dataset, Model} from '../data/index.js';
+import {pushTo} from '../data/dataset.js';
 import type {GenerateContext} from './context.js';
 import {toModelsBib, toModelsCsv, toModelsJson, buildCard} from './exports.js';
 import {facetViews} from './facets.js';
@@ -53,7 +54,7 @@ function createAtlas(dataset: Dataset, context: GenerateContext): Atlas {
     linkablesOf(id) {
       if (!byModel) {
         byModel = new Map();
-        for (const row of all()) (byModel.get(row.model) ?? byModel.set(row.model, []).get(row.model)!).push(row);
+        for (const row of all()) pushTo(byModel, row.model, row);
       }
       return byModel.get(id) ?? [];
     },
