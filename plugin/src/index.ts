@@ -2,6 +2,7 @@
 import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import {setTimeout as sleep} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
 import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusaurus/plugin-content-docs';
 import type {PropVersionMetadata} from '@docusaurus/plugin-content-docs';
@@ -29,6 +30,12 @@ const {default: logger, PerfLogger}: typeof import('@docusaurus/logger') = requi
 
 /** The composed docs instance must keep this name: the MDX loader and the theme look its data up by it. */
 const DOCS_PLUGIN_NAME = 'docusaurus-plugin-content-docs';
+/**
+ * How long a dev reload waits before reading the data. The dev server's watcher (chokidar) drops every
+ * change to a file within 50 ms of the one it reported: a file saved in two writes (emptied, then
+ * written) would otherwise be read empty, and its final content never reloaded.
+ */
+const RELOAD_SETTLE_MS = 100;
 
 /** What the theme (hover cards) reads from the docs instance's global data. */
 export interface ModelAtlasGlobalData {
@@ -183,7 +190,10 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     name: DOCS_PLUGIN_NAME,
     async loadContent() {
       // The constructor generated for the first load; later loads are dev reloads after a data change.
-      if (!generated) dataset = generate();
+      if (!generated) {
+        await sleep(RELOAD_SETTLE_MS);
+        dataset = generate();
+      }
       generated = false;
       return docs.loadContent!();
     },

@@ -65,6 +65,18 @@ describe('watch mode', () => {
     expect(content.loadedVersions[0]!.docs.map((doc) => doc.id)).not.toContain('gpt-1b');
   });
 
+  it('should read a file saved in two writes whole, though the watcher reports only the first', async () => {
+    // chokidar reports the emptied file and drops the write that follows within 50 ms: the reload must wait for it.
+    const file = path.join(siteDir, 'data', 'models', 'gpt-2.yaml');
+    const saved = fs.readFileSync(file, 'utf8').replace('A much larger GPT', 'A larger GPT');
+    fs.writeFileSync(file, '');
+    const loading = plugin.loadContent!();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    fs.writeFileSync(file, saved);
+    const content = await loading;
+    expect(content.loadedVersions[0]!.docs.find((doc) => doc.id === 'gpt-2')?.description).toMatch(/^A larger GPT/);
+  });
+
   it('should rewrite only the pages whose "Mentioned in" changes when prose changes', async () => {
     const page = path.join(siteDir, 'src', 'pages', 'reading.md');
     fs.mkdirSync(path.dirname(page), {recursive: true});
