@@ -1,12 +1,19 @@
 /** The generator on the real dataset, without a site: card files and partial rewrites. */
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {describe, expect, it} from 'vitest';
+import {toMarkdown} from 'mdast-util-to-markdown';
+import {describe, expect, it, vi} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {buildAtlasFiles, buildModelPageFiles} from '../../plugin/src/generate/index.js';
 import {contentPages} from '../../plugin/src/generate/contentPages.js';
 import {cardShard, cardShardCount, CARDS_PER_FILE} from '../../plugin/src/theme/ModelLinkCard/cardShard.js';
 import {testContext} from './helpers.js';
+
+// Spied on: the pages the generator builds itself are written directly, not by the library (see serialize.ts).
+vi.mock('mdast-util-to-markdown', async (original) => {
+  const library = await original<typeof import('mdast-util-to-markdown')>();
+  return {...library, toMarkdown: vi.fn(library.toMarkdown)};
+});
 
 const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
 const context = testContext({mentions: new Map([['bert', [{title: 'Reading list', permalink: '/reading'}]]])});
@@ -37,6 +44,15 @@ describe('generated files', () => {
     expect([...partial.keys()].sort()).toEqual(['docs/_props/bert.json', 'docs/_props/roberta.json', 'docs/bert.mdx', 'docs/roberta.mdx']);
     for (const [file, content] of partial) expect(content).toBe(files.get(file));
     expect(partial.get('docs/bert.mdx')).toContain('[Reading list](/reading)');
+  });
+
+  it('should say that a term has no models yet and list none; write the pages directly, not by the library', () => {
+    const unused = dataset.organizations.find((organization) => dataset.modelsOfOrganization(organization.id).length === 0)!;
+    vi.mocked(toMarkdown).mockClear();
+    const page = String(buildAtlasFiles(dataset, context).get(`docs/organization/${unused.id}.mdx`));
+    expect(page.trimEnd()).toMatch(/\n## Models\n\n0 models$/);
+    // Only summaries with more than the direct writer knows (a reference, a table…) go to the library.
+    expect(vi.mocked(toMarkdown).mock.calls.length).toBeLessThan(dataset.models.length / 20);
   });
 
   it('should find the Markdown pages of every content plugin, and none of a plugin without content', () => {

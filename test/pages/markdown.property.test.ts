@@ -136,6 +136,17 @@ describe('text in generated pages', () => {
     );
   });
 
+  it('writes a bold title, as citations have it, before a line break itself (its closing run could also open)', () => {
+    fc.assert(
+      fc.property(hostileString, hostileString, (title, authors) => {
+        const citation = paragraph(strong(link('https://arxiv.org/abs/1810.04805', text(`x${title}`))), {type: 'break'}, text(`y${authors}`));
+        expect(serializeBlock(citation)).toBeDefined();
+        expect(parse(serialize([citation]))).toEqual([asParsed(citation)]);
+      }),
+      {numRuns: 400},
+    );
+  });
+
   it('keeps every hostile piece literal, one by one', () => {
     for (const s of HOSTILE.filter((piece) => piece.trim())) {
       expect(parse(toMdx({title: 't'}, [paragraph(text(`a${s}b`))]))).toEqual([paragraphOf(...textNodes(normalise(`a${s}b`)))]);

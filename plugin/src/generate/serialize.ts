@@ -126,8 +126,11 @@ function phrasing(children: readonly PhrasingContent[], inline: boolean): string
   const delimited = delimiters.every(({start, end, marker}) => {
     const [before, after] = [at(start - 1), at(end)];
     const [first, last] = [at(start + marker.length), at(end - marker.length - 1)];
-    // Each run must only open or only close: a run that could do both may pair with another run.
-    return before !== '*' && after !== '*' && canOpen(before, first) && !canClose(before, first) && canClose(last, after) && !canOpen(last, after);
+    // An opening run must not be able to close: it would pair with an opener before it. A closing run that
+    // could also open still closes here: the runs between the two are matched pairs already and the escaped
+    // text has none, so the nearest opener it looks back to is its own (with `**`, a bold link before a line
+    // break: `**[title](url)**\`).
+    return before !== '*' && after !== '*' && canOpen(before, first) && !canClose(before, first) && canClose(last, after);
   });
   return delimited ? out : undefined;
 }

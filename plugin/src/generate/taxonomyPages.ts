@@ -44,7 +44,10 @@ export function buildTermPage(atlas: Atlas, facet: FacetView, term: TermView): G
     ...(term.children.length ? [heading(2, messages['modelAtlas.term.subTerms']), termTree(atlas, facet, term.children)] : []),
     heading(2, messages['modelAtlas.term.models']),
     paragraph(text(countText(atlas, term.allModels.length))),
-    list([...term.allModels].sort(compareByRelease).map((model) => [link(modelPermalink(routeBasePath, model.id), text(model.name)), text(` (${model.released.date})`)])),
+    // A term no model has yet says so and lists nothing (an empty list would be written as nothing, by the slow path).
+    ...(term.allModels.length === 0
+      ? []
+      : [list([...term.allModels].sort(compareByRelease).map((model) => [link(modelPermalink(routeBasePath, model.id), text(model.name)), text(` (${model.released.date})`)]))]),
   ];
   return {
     file: termDocFile(facet.id, term.id),
