@@ -8,7 +8,7 @@ import type {LoadedContent, PluginOptions as DocsPluginOptions} from '@docusauru
 import type {PropVersionMetadata} from '@docusaurus/plugin-content-docs';
 import type {LoadContext, Plugin, PluginContentLoadedActions, RouteConfig} from '@docusaurus/types';
 import {DataValidationError, formatDiagnostics, loadDatasetOrThrow, type Dataset, type Diagnostic} from './data/index.js';
-import {buildAtlasFiles, buildModelPageFiles, buildModelRoutes, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
+import {buildAtlasFilesWhileLayingOut, buildModelPageFiles, buildModelRoutes, defaultTranslationFile, type GenerateContext, type Mention, DOCS_DIR, loadMessages, MESSAGES_FILE, SIDEBARS_FILE, STATIC_DIR} from './generate/index.js';
 import {generatedFolder, RESERVED_IDS} from './generate/paths.js';
 import {modelEditUrl, TAGS_FILE} from './generate/modelPage.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
@@ -20,6 +20,7 @@ import {withoutDocCards} from './generate/versionProps.js';
 import {modelPagesAreRoutes, SIDEBAR_MODEL_LIMIT, type DataWarningSeverity, type PluginOptions} from './options.js';
 import {normalizeOptions as normalizeLinkOptions} from './link/options.js';
 import {modelPageChunk, pageDataRule} from './bundler.js';
+import {layoutGraphAside} from './generate/pictures/layoutWorker.js';
 
 // Docusaurus loads plugins through jiti, whose default-import interop differs from Node's: require CommonJS.
 const require = createRequire(import.meta.url);
@@ -74,6 +75,15 @@ function timed<T>(label: string, work: () => T): T {
   }
 }
 
+async function timedAsync<T>(label: string, work: () => Promise<T>): Promise<T> {
+  PerfLogger.start(label);
+  try {
+    return await work();
+  } finally {
+    PerfLogger.end(label);
+  }
+}
+
 /** Reports data warnings as the `onDataWarning` option says (errors always fail). */
 function reportDataWarnings(diagnostics: readonly Diagnostic[], severity: DataWarningSeverity): void {
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
@@ -110,11 +120,13 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   let modelRoutes = false;
 
   /** Loads the dataset and brings the generated folder up to date. Throws on invalid data. */
-  function generate(): Dataset {
+  async function generate(): Promise<Dataset> {
     const {dataset, diagnostics} = timed('Model Atlas: load and validate data', () => loadDatasetWithoutStack(dataDir));
     reportDataWarnings(diagnostics, options.onDataWarning);
     modelRoutes = modelPagesAreRoutes(options.modelPages, dataset.models.length);
-    timed('Model Atlas: generate pages', () => syncFolder(outDir, buildAtlasFiles(dataset, generateContext(dataset))));
+    await timedAsync('Model Atlas: generate pages', async () =>
+      syncFolder(outDir, await buildAtlasFilesWhileLayingOut(dataset, generateContext(dataset), layoutGraphAside)),
+    );
     return dataset;
   }
 
@@ -135,7 +147,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   }
 
   // Generate before any plugin's loadContent: Docusaurus awaits every constructor first.
-  let dataset = generate();
+  let dataset = await generate();
   const staticDir = path.join(outDir, STATIC_DIR);
   if (!siteConfig.staticDirectories.includes(staticDir)) siteConfig.staticDirectories.push(staticDir);
 
@@ -192,7 +204,7 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
       // The constructor generated for the first load; later loads are dev reloads after a data change.
       if (!generated) {
         await sleep(RELOAD_SETTLE_MS);
-        dataset = generate();
+        dataset = await generate();
       }
       generated = false;
       return docs.loadContent!();

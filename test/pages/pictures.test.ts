@@ -35,6 +35,11 @@ describe('layoutGraph', () => {
     }
   });
 
+  it('should give the same layout from a worker thread (the built plugin lays out the family tree there)', async () => {
+    const {layoutGraphInWorker} = await import('../../plugin/lib/generate/pictures/layoutWorker.js');
+    expect(await layoutGraphInWorker(nodes, edges)).toEqual(layout);
+  });
+
   it('should leave out edges to models that are not drawn', () => {
     const small = layoutGraph([{id: 'bert', label: 'BERT'}, {id: 'roberta', label: 'RoBERTa'}], edges);
     expect(small.edges.map((edge) => [edge.from, edge.to])).toEqual([['roberta', 'bert']]);

@@ -8,7 +8,8 @@ import {compareByRelease} from './format.js';
 import {buildModelPage, buildTagsFile, TAGS_FILE, type Atlas, type GeneratedPage} from './modelPage.js';
 import {buildModelRoute, type ModelRoute, type Slugger} from './modelRoute.js';
 import type {Settings} from '../link/options.js';
-import {buildFamilyTree, buildOverviewIndex, buildOverviewPage, buildTimeline} from './overviewPages.js';
+import {buildOverviewIndex, buildOverviewPage, buildTimeline, familyTreeGraph, type FamilyGraph} from './overviewPages.js';
+import {layoutGraph, type GraphLayout} from './pictures/graph.js';
 import {buildSurveyPage} from './surveyPage.js';
 import {cardPath, exportPath, inventoryPath, propsFile} from './paths.js';
 import {buildSidebars} from './sidebar.js';
@@ -35,7 +36,6 @@ function buildPages(atlas: Atlas): GeneratedPage[] {
     buildIdsPage(atlas, atlas.linkables()),
     buildOverviewPage(atlas, 'explorer', {dataUrl: `/${exportPath(context.routeBasePath, 'json')}`}),
     buildOverviewPage(atlas, 'timeline', buildTimeline(atlas)),
-    buildOverviewPage(atlas, 'family-tree', buildFamilyTree(atlas)),
     buildSurveyPage(atlas),
     ...[...atlas.facets.values()].flatMap((facet) => [buildFacetPage(atlas, facet), ...facet.terms.map((term) => buildTermPage(atlas, facet, term))]),
     ...(context.modelRoutes ? [] : dataset.models.map((model) => buildModelPage(atlas, model))),
@@ -77,8 +77,34 @@ function addPage(files: GeneratedFiles, page: GeneratedPage): void {
   if (page.props !== undefined) files.set(docsFile(propsFile(page.file)), JSON.stringify(page.props));
 }
 
+/** Every file of the atlas. */
 export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): GeneratedFiles {
   const atlas = createAtlas(dataset, context);
+  const graph = familyTreeGraph(atlas);
+  const files = buildAllButFamilyTree(atlas);
+  addPage(files, buildOverviewPage(atlas, 'family-tree', {...graph, layout: layoutGraph(graph.nodes, graph.edges)}));
+  return files;
+}
+
+/**
+ * The same files, the family tree laid out by `layout` (in a worker thread) while the rest is built: dagre
+ * takes a while on a large catalog. `layout` gets plain data and must give what `layoutGraph` gives.
+ */
+export async function buildAtlasFilesWhileLayingOut(
+  dataset: Dataset,
+  context: GenerateContext,
+  layout: (nodes: FamilyGraph['nodes'], edges: FamilyGraph['edges']) => Promise<GraphLayout>,
+): Promise<GeneratedFiles> {
+  const atlas = createAtlas(dataset, context);
+  const graph = familyTreeGraph(atlas);
+  const laidOut = layout(graph.nodes, graph.edges);
+  const files = buildAllButFamilyTree(atlas);
+  addPage(files, buildOverviewPage(atlas, 'family-tree', {...graph, layout: await laidOut}));
+  return files;
+}
+
+function buildAllButFamilyTree(atlas: Atlas): GeneratedFiles {
+  const {dataset, context} = atlas;
   const files: GeneratedFiles = new Map();
   for (const page of buildPages(atlas)) addPage(files, page);
   files.set(SIDEBARS_FILE, JSON.stringify(buildSidebars(atlas), null, 2));

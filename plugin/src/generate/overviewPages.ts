@@ -2,7 +2,6 @@
 import type {RootContent} from 'mdast';
 import type {Model} from '../data/index.js';
 import {layoutScale, layoutTimeline, SCALE_NARROW, type ChartModel} from './pictures/charts.js';
-import {layoutGraph} from './pictures/graph.js';
 import {compareByRelease} from './format.js';
 import {PROPS, component, esmImport, heading, link, list, paragraph, text, toMdx} from './markdown.js';
 import type {MessageId} from './messages.js';
@@ -66,8 +65,10 @@ export function buildTimeline(atlas: Atlas): ModelTimelineProps {
   return {domains, timeline: layoutTimeline(lanes), scale: {wide: layoutScale(counted), narrow: layoutScale(counted, SCALE_NARROW)}};
 }
 
-/** Models that take part in a lineage edge, laid out in layers by dagre. */
-export function buildFamilyTree(atlas: Atlas): ModelFamilyTreeProps {
+/** The family tree without its layout: the models that take part in a lineage edge, and the edges. */
+export type FamilyGraph = Omit<ModelFamilyTreeProps, 'layout'>;
+
+export function familyTreeGraph(atlas: Atlas): FamilyGraph {
   const {dataset, context} = atlas;
   const {domains, index} = domainLinks(atlas);
   const edges = dataset.models.flatMap((model) => model.lineage.map((edge) => ({from: edge.from, to: edge.to, relation: edge.relation})));
@@ -76,7 +77,7 @@ export function buildFamilyTree(atlas: Atlas): ModelFamilyTreeProps {
     .filter((model) => members.has(model.id))
     .sort(compareByRelease)
     .map((model): FamilyNode => ({id: model.id, label: model.name, permalink: modelPermalink(context.routeBasePath, model.id), year: model.released.year, domain: index.get(model.domain) ?? 0}));
-  return {domains, nodes, edges, layout: layoutGraph(nodes, edges)};
+  return {domains, nodes, edges};
 }
 
 export function buildOverviewPage(atlas: Atlas, page: OverviewPage, props: unknown): GeneratedPage {
