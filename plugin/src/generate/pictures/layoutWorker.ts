@@ -19,7 +19,8 @@ if (!isMainThread && isJob(workerData)) parentPort!.postMessage(layoutGraph(work
 export function layoutGraphInWorker(nodes: readonly GraphInputNode[], edges: readonly GraphInputEdge[]): Promise<GraphLayout> {
   return new Promise((resolve, reject) => {
     const job: LayoutJob = {job: 'model-atlas-layout', nodes, edges};
-    const worker = new Worker(new URL(import.meta.url), {workerData: job});
+    // Without the process's Node options: the script needs none, and some (`--input-type`) stop a worker.
+    const worker = new Worker(new URL(import.meta.url), {workerData: job, execArgv: []});
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`The layout worker stopped (exit code ${code}) without a layout.`)));
@@ -27,10 +28,14 @@ export function layoutGraphInWorker(nodes: readonly GraphInputNode[], edges: rea
 }
 
 /**
- * `layoutGraph` in a worker thread where one can run (the built plugin), in this thread otherwise (its
- * TypeScript sources, which a worker cannot load): the same layout either way.
+ * `layoutGraph` in a worker thread where one can run, in this thread otherwise (from the TypeScript sources,
+ * which a worker cannot load, or when the worker fails: the layout's own errors then show here).
  */
-export function layoutGraphAside(nodes: readonly GraphInputNode[], edges: readonly GraphInputEdge[]): Promise<GraphLayout> {
-  if (import.meta.url.endsWith('.ts')) return Promise.resolve(layoutGraph(nodes, edges));
-  return layoutGraphInWorker(nodes, edges);
+export async function layoutGraphAside(nodes: readonly GraphInputNode[], edges: readonly GraphInputEdge[]): Promise<GraphLayout> {
+  if (import.meta.url.endsWith('.ts')) return layoutGraph(nodes, edges);
+  try {
+    return await layoutGraphInWorker(nodes, edges);
+  } catch {
+    return layoutGraph(nodes, edges);
+  }
 }
