@@ -13,7 +13,7 @@ import {unified} from 'unified';
 import {describe, expect, it} from 'vitest';
 import {heading, link, list, paragraph, strong, text, toMdx} from '../../plugin/src/generate/markdown.js';
 import {serialize, serializeBlock} from '../../plugin/src/generate/serialize.js';
-import {firstSentence, summaryTree} from '../../plugin/src/generate/summary.js';
+import {firstSentence, mayHoldGfm, summaryTree} from '../../plugin/src/generate/summary.js';
 import {toString} from 'mdast-util-to-string';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
@@ -249,6 +249,23 @@ describe('summaries', () => {
     const plain = markdownParser.parse(markdown).children.map((block) => toString(block)).join(' ').replace(/\s+/g, ' ').trim();
     return /^.+?[.!?](?=\s|$)|^.+?[。！？]/u.exec(plain)?.[0] ?? plain;
   };
+
+  it('parses a summary in which no GFM construct can start the same with or without GFM', () => {
+    const commonMarkParser = unified().use(remarkParse);
+    // Near misses of every GFM construct, and Markdown around them.
+    const near = fc.constantFrom('---', '-', ':', '\\.', '\\:', '\\^', '- [', '[\n', '[ ', '\r', '\r\n', 'w', 'ww', 'www', 'W.', 'h', 'http', 'https', 'ttp:', ':', '//', '/', '.', 'x', 'X', '^', '[', ']', '[x', ' ]', '-', '- ', '* ', '1. ', '>', '#', '`', '*', '_', '(', ')', '!', '<', '>', '&amp;', '\\', '=', '"', ' ', '  ', '\t', '\n', '\n\n', 'a', 'bc', 'e.g.', '1', '0');
+    const text = fc.array(fc.oneof(near, hostileString), {maxLength: 16}).map((pieces) => pieces.join('')).filter((value) => !mayHoldGfm(value));
+    fc.assert(
+      fc.property(text, (markdown) => {
+        expect(commonMarkParser.parse(markdown)).toEqual(markdownParser.parse(markdown));
+      }),
+      {numRuns: 1000},
+    );
+    for (const markdown of ['~~gone~~', 'a | b\n--|--\n1 | 2', 'see www.example.com', 'https://arxiv.org', 'write to a@b.co', 'x[^1]\n\n[^1]: note', '- [ ] to do', '- [\r\n] x', '$  \n---:']) {
+      expect(mayHoldGfm(markdown), markdown).toBe(true);
+      expect(commonMarkParser.parse(markdown)).not.toEqual(markdownParser.parse(markdown));
+    }
+  });
 
   it('finds the same first sentence from the parse the page body uses, and gives the body a tree of its own', () => {
     fc.assert(

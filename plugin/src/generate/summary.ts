@@ -6,7 +6,16 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {text} from './markdown.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const gfmParser = unified().use(remarkParse).use(remarkGfm);
+const commonMarkParser = unified().use(remarkParse);
+
+/**
+ * Whether a GFM construct (an autolink literal, footnote, strikethrough, table or task list item) may start
+ * in `markdown`: none can without one of these (a table without pipes has a colon in its delimiter row,
+ * `---:`; `www\.` is an autolink too). Text without them parses the same without the GFM extensions,
+ * which double the cost of a parse (almost every summary has none). `markdown.property.test.ts` checks it.
+ */
+export const mayHoldGfm = (markdown: string) => /[~|@]|-:|:-|\[\^|\[(?:\s+|x)\]|www|https?/i.test(markdown);
 
 export function isHttpUrl(url: string): boolean {
   return /^https?:\/\/\S+$/i.test(url);
@@ -47,7 +56,7 @@ const firstSentences = new Map<string, string>();
  */
 let lastParsed: {readonly markdown: string; readonly blocks: RootContent[]} | undefined;
 
-const parseSummary = (markdown: string) => parser.parse(markdown).children.flatMap(sanitize);
+const parseSummary = (markdown: string) => (mayHoldGfm(markdown) ? gfmParser : commonMarkParser).parse(markdown).children.flatMap(sanitize);
 
 /** The summary as mdast block content, ready to embed in a page (a tree of its own: callers change it). */
 export function summaryTree(markdown: string): RootContent[] {
