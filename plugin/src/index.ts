@@ -175,6 +175,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   });
   const docs = await docsPlugin.default(context, docsOptions);
   let generated = true;
+  /** Dev reloads, one after the other: one that began later reads later data and must write last. */
+  let reloads: Promise<unknown> = Promise.resolve();
 
   /** Page mode: one route per model, its data in a JSON module, rendered by `@theme/ModelPage`. */
   async function addModelRoutes({createData, addRoute}: Pick<PluginContentLoadedActions, 'createData' | 'addRoute'>): Promise<void> {
@@ -203,8 +205,12 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     async loadContent() {
       // The constructor generated for the first load; later loads are dev reloads after a data change.
       if (!generated) {
-        await sleep(RELOAD_SETTLE_MS);
-        dataset = await generate();
+        const reload = reloads.then(async () => {
+          await sleep(RELOAD_SETTLE_MS);
+          return generate();
+        });
+        reloads = reload.catch(() => undefined);
+        dataset = await reload;
       }
       generated = false;
       return docs.loadContent!();

@@ -3,9 +3,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {loadContext} from '@docusaurus/core/lib/server/site.js';
 import {normalizePluginOptions} from '@docusaurus/utils-validation';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import pluginModelAtlas, {validateOptions} from '../../plugin/src/index.js';
 import {SITES} from './helpers.js';
+
+/** A delay for the next family-tree layout: a reload that stays longer in its layout than the next reload. */
+const slowLayout = vi.hoisted(() => ({next: 0}));
+vi.mock('../../plugin/src/generate/pictures/layoutWorker.js', async (original) => {
+  const module = await original<typeof import('../../plugin/src/generate/pictures/layoutWorker.js')>();
+  return {
+    ...module,
+    async layoutGraphAside(...args: Parameters<typeof module.layoutGraphAside>) {
+      const delay = slowLayout.next;
+      slowLayout.next = 0;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      return module.layoutGraphAside(...args);
+    },
+  };
+});
 
 let siteDir: string;
 let plugin: Awaited<ReturnType<typeof pluginModelAtlas>>;
@@ -75,6 +90,21 @@ describe('watch mode', () => {
     fs.writeFileSync(file, saved);
     const content = await loading;
     expect(content.loadedVersions[0]!.docs.find((doc) => doc.id === 'gpt-2')?.description).toMatch(/^A larger GPT/);
+  });
+
+  it('should end with the data of the later of two overlapping reloads', async () => {
+    const file = path.join(siteDir, 'data', 'models', 'gpt-2.yaml');
+    const saved = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, saved.replace('A larger GPT', 'An earlier GPT'));
+    slowLayout.next = 400;
+    const first = plugin.loadContent!();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    fs.writeFileSync(file, saved.replace('A larger GPT', 'A later GPT'));
+    const second = plugin.loadContent!();
+    await Promise.all([first, second]);
+    expect(fs.readFileSync(path.join(docsDir, 'gpt-2.mdx'), 'utf8')).toContain('A later GPT');
+    fs.writeFileSync(file, saved);
+    await plugin.loadContent!();
   });
 
   it('should rewrite only the pages whose "Mentioned in" changes when prose changes', async () => {
