@@ -6,6 +6,7 @@ import {describe, expect, it, vi} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {buildAtlasFiles, buildModelPageFiles} from '../../plugin/src/generate/index.js';
 import {contentPages} from '../../plugin/src/generate/contentPages.js';
+import {relatedModels} from '../../plugin/src/generate/modelPage.js';
 import {cardShard, cardShardCount, CARDS_PER_FILE} from '../../plugin/src/theme/ModelLinkCard/cardShard.js';
 import {testContext} from './helpers.js';
 
@@ -37,6 +38,20 @@ describe('generated files', () => {
       }
     });
     expect([...seen].sort()).toEqual(dataset.models.map((model) => model.id));
+  });
+
+  it('should relate to each model its siblings, then the models sharing an objective by nearest year, then id', () => {
+    for (const model of dataset.models) {
+      const related = relatedModels(dataset, model);
+      const direct = new Set([model.id, ...dataset.parents(model.id).map((edge) => edge.to), ...dataset.children(model.id).map((edge) => edge.from)]);
+      const siblings = related.filter((other) => dataset.parents(other.id).some((edge) => dataset.parents(model.id).some((own) => own.to === edge.to)));
+      expect(related.slice(0, siblings.length)).toEqual(siblings);
+      const distance = (other: (typeof dataset.models)[number]) => Math.abs(other.released.year - model.released.year);
+      const sharing = dataset.models
+        .filter((other) => !direct.has(other.id) && !siblings.includes(other) && other.objectives.some((objective) => model.objectives.includes(objective)))
+        .sort((a, b) => distance(a) - distance(b) || (a.id < b.id ? -1 : 1));
+      expect(related.slice(siblings.length)).toEqual(sharing.slice(0, 8 - siblings.length));
+    }
   });
 
   it('should rebuild a model page alone exactly as the whole atlas builds it', () => {

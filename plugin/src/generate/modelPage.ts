@@ -230,7 +230,7 @@ function linkSection(atlas: Atlas, model: Model): RootContent[] {
 
 const byId = (a: Model, b: Model) => (a.id < b.id ? -1 : 1);
 
-/** Models of each objective grouped by release year, built once per dataset. */
+/** Models of each objective grouped by release year, built once per dataset: each group in id order, as `dataset.models`. */
 const objectiveYears = new WeakMap<Dataset, Map<string, Map<number, Model[]>>>();
 
 function modelsByObjectiveAndYear(dataset: Dataset): Map<string, Map<number, Model[]>> {
@@ -254,13 +254,31 @@ function nearestSharingObjective(dataset: Dataset, model: Model, exclude: Readon
   const groups = model.objectives.map((objective) => index.get(objective)!);
   const years = groups.flatMap((group) => [...group.keys()]);
   const reach = Math.max(0, ...years.map((year) => Math.abs(year - model.released.year)));
-  const found = new Set<Model>();
-  for (let distance = 0; distance <= reach && found.size < limit; distance++) {
-    const ring = new Set(distance === 0 ? [model.released.year] : [model.released.year - distance, model.released.year + distance]);
-    const candidates = [...ring].flatMap((year) => groups.flatMap((group) => group.get(year) ?? []));
-    for (const other of [...new Set(candidates)].sort(byId)) if (!exclude.has(other)) found.add(other);
+  const found: Model[] = [];
+  for (let distance = 0; distance <= reach && found.length < limit; distance++) {
+    const ring = distance === 0 ? [model.released.year] : [model.released.year - distance, model.released.year + distance];
+    found.push(...firstInIdOrder(ring.flatMap((year) => groups.map((group) => group.get(year) ?? [])), exclude, limit - found.length));
   }
-  return [...found].slice(0, limit);
+  return found;
+}
+
+/**
+ * The first `count` models, in id order, of the union of `groups` (each in id order) leaving out `exclude`.
+ * Each of them is among the first `count` kept models of its own group, so only those are merged: a model's
+ * cost does not grow with the size of its year's groups.
+ */
+function firstInIdOrder(groups: readonly Model[][], exclude: ReadonlySet<Model>, count: number): Model[] {
+  const candidates = new Set<Model>();
+  for (const group of groups) {
+    let kept = 0;
+    for (let i = 0; i < group.length && kept < count; i++) {
+      if (!exclude.has(group[i]!)) {
+        candidates.add(group[i]!);
+        kept++;
+      }
+    }
+  }
+  return [...candidates].sort(byId).slice(0, count);
 }
 
 /** Siblings in the lineage graph first, then models sharing an objective; nearest release first. */
