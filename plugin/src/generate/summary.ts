@@ -1,5 +1,5 @@
 /** The Markdown summary of a model: parsed as Markdown (never MDX) and made safe to embed. */
-import type {Parent, PhrasingContent, RootContent} from 'mdast';
+import type {Parent, PhrasingContent, Root, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -10,12 +10,29 @@ const gfmParser = unified().use(remarkParse).use(remarkGfm);
 const commonMarkParser = unified().use(remarkParse);
 
 /**
- * Whether a GFM construct (an autolink literal, footnote, strikethrough, table or task list item) may start
- * in `markdown`: none can without one of these (a table without pipes has a colon in its delimiter row,
- * `---:`; `www\.` is an autolink too). Text without them parses the same without the GFM extensions,
- * which double the cost of a parse (almost every summary has none). `markdown.property.test.ts` checks it.
+ * The syntax of a GFM construct other than an autolink literal: strikethrough, table (pipes, or a colon in
+ * the delimiter row of a table without pipes, `---:`), footnote, task list item. None starts without it.
  */
-export const mayHoldGfm = (markdown: string) => /[~|@]|-:|:-|\[\^|\[(?:\s+|x)\]|www|https?/i.test(markdown);
+const GFM_SYNTAX = /[~|]|-:|:-|\[\^|\[(?:\s+|x)\]/i;
+/**
+ * What GFM makes an autolink literal: a URL, `www.` or an e-mail address. It finds them in the text as
+ * parsed (`h&#116;tp://…` is a URL too), never in a link's URL or title, code or HTML.
+ */
+const AUTOLINK_TEXT = /http|www|@/i;
+
+const hasAutolinkText = (node: Root | RootContent): boolean =>
+  node.type === 'text' ? AUTOLINK_TEXT.test(node.value) : node.type === 'image' ? AUTOLINK_TEXT.test(node.alt ?? '') : 'children' in node && node.children.some(hasAutolinkText);
+
+/**
+ * The tree GFM gives `markdown`, when the CommonMark parser (without the GFM extensions, which double the
+ * cost of a parse) gives the same: when no GFM construct can start in it, though it may have URLs outside
+ * its text, as links do. Almost every summary. `markdown.property.test.ts` checks that the trees are equal.
+ */
+export function parsedWithoutGfm(markdown: string): Root | undefined {
+  if (GFM_SYNTAX.test(markdown)) return undefined;
+  const tree = commonMarkParser.parse(markdown);
+  return hasAutolinkText(tree) ? undefined : tree;
+}
 
 export function isHttpUrl(url: string): boolean {
   return /^https?:\/\/\S+$/i.test(url);
@@ -56,7 +73,7 @@ const firstSentences = new Map<string, string>();
  */
 let lastParsed: {readonly markdown: string; readonly blocks: RootContent[]} | undefined;
 
-const parseSummary = (markdown: string) => (mayHoldGfm(markdown) ? gfmParser : commonMarkParser).parse(markdown).children.flatMap(sanitize);
+const parseSummary = (markdown: string) => (parsedWithoutGfm(markdown) ?? gfmParser.parse(markdown)).children.flatMap(sanitize);
 
 /** The summary as mdast block content, ready to embed in a page (a tree of its own: callers change it). */
 export function summaryTree(markdown: string): RootContent[] {
