@@ -28,11 +28,18 @@ function removeEmptyFolders(dir: string): void {
 /** Writes the files (text or bytes) whose content differs from what `dir` holds; returns their paths. Throws on a path outside `dir`. */
 export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
   const written: string[] = [];
+  /** Folders made or found during this call: one `mkdir` each, not one a file. */
+  const folders = new Set<string>();
   for (const [file, content] of files) {
     const target = resolveInside(dir, file);
-    if (fs.existsSync(target) && fs.readFileSync(target).equals(typeof content === 'string' ? Buffer.from(content, 'utf8') : content)) continue;
-    fs.mkdirSync(path.dirname(target), {recursive: true});
-    fs.writeFileSync(target, content);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) continue;
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      fs.mkdirSync(folder, {recursive: true});
+      folders.add(folder);
+    }
+    fs.writeFileSync(target, bytes);
     written.push(file);
   }
   return written;
