@@ -9,13 +9,21 @@ const DATE_OPTIONS: Record<Release['precision'], Intl.DateTimeFormatOptions> = {
 
 /** Creating a formatter is costly: one per locale and precision. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formatting is too (pages show each date many times, in lists of related models): once per locale and date. */
+const formatted = new Map<string, string>();
 
 /** `2018`, `October 2018` or `October 11, 2018`, in the locale, as precise as the data. */
 export function formatRelease(release: Release, locale: string): string {
-  const parsed = parseDate(release.date)!;
-  const key = `${locale}\0${release.precision}`;
-  if (!dateFormats.has(key)) dateFormats.set(key, new Intl.DateTimeFormat(locale, DATE_OPTIONS[release.precision]));
-  return dateFormats.get(key)!.format(new Date(Date.UTC(parsed.year, (parsed.month ?? 1) - 1, parsed.day ?? 1)));
+  const key = `${locale}\0${release.date}\0${release.precision}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const parsed = parseDate(release.date)!;
+    const formatKey = `${locale}\0${release.precision}`;
+    if (!dateFormats.has(formatKey)) dateFormats.set(formatKey, new Intl.DateTimeFormat(locale, DATE_OPTIONS[release.precision]));
+    text = dateFormats.get(formatKey)!.format(new Date(Date.UTC(parsed.year, (parsed.month ?? 1) - 1, parsed.day ?? 1)));
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** `BERT-Base: 110M`, or the count alone when the size has no variant name. */
