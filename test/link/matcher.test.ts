@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {toString} from 'mdast-util-to-string';
 import {describe, expect, it} from 'vitest';
 import {isBlocking, isWholeMention} from '../../plugin/src/link/boundaries.js';
-import {getMatcher} from '../../plugin/src/link/matcher.js';
+import {compileMatcher, getMatcher} from '../../plugin/src/link/matcher.js';
 import {createParser, hasNestedLink, linkTree, loadFixtureDataset, normalizeTree, unlinkModels} from './helpers.js';
 
 const scan = (text: string) => getMatcher(loadFixtureDataset()).scan(text).map((m) => [m.text, m.kind, m.models.join('|')]);
@@ -94,6 +94,20 @@ describe('matcher: properties', () => {
         }
       }),
       {numRuns: 500},
+    );
+  });
+
+  it('should give a text scanned again the same matches, kept and frozen when short, as a matcher that never saw it', () => {
+    const dataset = loadFixtureDataset();
+    const matcher = compileMatcher(dataset);
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const first = matcher.scan(text);
+        expect(matcher.scan(text)).toEqual(compileMatcher(dataset).scan(text));
+        expect(matcher.scan(text) === first).toBe(text.length <= 200);
+        if (text.length <= 200) expect(Object.isFrozen(first)).toBe(true);
+      }),
+      {numRuns: 200},
     );
   });
 

@@ -62,8 +62,8 @@ export interface MatcherInput {
 export interface Matcher {
   /** The models the matcher was compiled from (a Dataset, or an inventory's models: see `targets.ts`). */
   readonly dataset: LinkTargets;
-  /** Every mention in `text`: leftmost-longest, not overlapping, read through the rules. */
-  scan(text: string): Match[];
+  /** Every mention in `text`: leftmost-longest, not overlapping, read through the rules. Shared: do not change it. */
+  scan(text: string): readonly Match[];
   /** How `text` as a whole would be read as a name (`undefined` if it is none, near-misses excluded). */
   resolveName(text: string): Pick<Match, 'kind' | 'models' | 'names'> | undefined;
 }
@@ -289,7 +289,23 @@ export function compileMatcher(dataset: LinkTargets, input: MatcherInput = toMat
     return {...span, ...resolved, kind: verdict.reading === 'other' ? 'other' : resolved.kind};
   }
 
-  function scan(text: string): Match[] {
+  /**
+   * Scans of short texts, which recur from page to page (list items of related models, a venue, a label):
+   * a scan depends on the text alone. Emptied when full.
+   */
+  const scans = new Map<string, readonly Match[]>();
+
+  function scan(text: string): readonly Match[] {
+    if (text.length > SCAN_CACHE_TEXT) return scanText(text);
+    let matches = scans.get(text);
+    if (!matches) {
+      if (scans.size >= SCAN_CACHE_SIZE) scans.clear();
+      scans.set(text, (matches = Object.freeze(scanText(text))));
+    }
+    return matches;
+  }
+
+  function scanText(text: string): Match[] {
     const table = foldTable();
     const strong: Candidate[] = [];
     const weak: Candidate[] = [];
@@ -341,6 +357,10 @@ export function compileMatcher(dataset: LinkTargets, input: MatcherInput = toMat
 
   return {dataset, scan, resolveName};
 }
+
+/** The longest text whose scan is kept, and how many are kept (a few MB at most). */
+const SCAN_CACHE_TEXT = 200;
+const SCAN_CACHE_SIZE = 20_000;
 
 const MAX_CACHED = 4;
 const cache = new Map<string, Matcher>();
