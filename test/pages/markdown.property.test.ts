@@ -13,7 +13,7 @@ import {unified} from 'unified';
 import {describe, expect, it} from 'vitest';
 import {heading, link, list, paragraph, strong, text, toMdx} from '../../plugin/src/generate/markdown.js';
 import {serialize, serializeBlock} from '../../plugin/src/generate/serialize.js';
-import {firstSentence, parsedWithoutGfm, summaryTree} from '../../plugin/src/generate/summary.js';
+import {firstSentence, isPlainLine, parsedWithoutGfm, summaryTree} from '../../plugin/src/generate/summary.js';
 import {toString} from 'mdast-util-to-string';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
@@ -275,6 +275,23 @@ describe('summaries', () => {
     for (const markdown of ['see [the paper](https://arxiv.org/abs/1810.04805).', '`https://a.org`', '[a](<https://a.org/b c> "https://t")', '[a]\n\n[a]: https://a.org']) {
       expect(parsedWithoutGfm(markdown), markdown).toEqual(markdownParser.parse(markdown));
     }
+  });
+
+  it('reads a line of plain prose as CommonMark does, without the parser: one paragraph, positions included', () => {
+    const letter = fc.constantFrom('A', 'z', 'É', 'ß', '模', 'Ω', '𝐀', 'ǅ');
+    const rest = fc.constantFrom(' ', '  ', 'a', 'Bc', '1', '2019', '.', ',', ';', ':', "'", '"', '(', ')', '!', '?', '-', '+', '=', '#', '%', '$', '/', '>', '^', '{', '}', '\u00a0', '\u2003', '\v', '\f', '😀', '模型', 'é', '\u2028', '1.', '- ', '* ', '\t', '\n', '&', '_', '<');
+    const line = fc.tuple(letter, fc.array(rest, {maxLength: 20})).map(([first, pieces]) => first + pieces.join(''));
+    let plain = 0;
+    fc.assert(
+      fc.property(line, (markdown) => {
+        if (!isPlainLine(markdown)) return;
+        plain++;
+        expect(parsedWithoutGfm(markdown) ?? markdownParser.parse(markdown)).toEqual(markdownParser.parse(markdown));
+      }),
+      {numRuns: 1000},
+    );
+    expect(plain).toBeGreaterThan(200);
+    expect(isPlainLine('BERT pre-trains a bidirectional Transformer: masked tokens (15 %) are predicted.')).toBe(true);
   });
 
   it('finds the same first sentence from the parse the page body uses, and gives the body a tree of its own', () => {
