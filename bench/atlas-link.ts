@@ -1,0 +1,77 @@
+/**
+ * The remark plugin on the atlas's own pages: what a docs-mode build runs on every generated page (the
+ * model, taxonomy, ids and survey pages), parsed as the MDX loader parses them. Each run is a fresh Node
+ * process (a build's cold start): the built plugin (`plugin/lib`) and, with `--base=<dir>`, a `lib` folder
+ * built from another commit (inside the repository), on the same pages; the variants take turns; medians
+ * of the time spent in the plugin's transformer, parsing excluded.
+ *
+ *   node --import tsx bench/atlas-link.ts [models=1000|data] [runs=5] [--base=plugin/.lib-base]
+ */
+import {execFileSync} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import {unified} from 'unified';
+import {VFile} from 'vfile';
+import {writeSyntheticDataset} from './synthetic.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
+
+/** Milliseconds the remark plugin of `lib` takes over every generated page of the dataset, in this process. */
+async function linkOnce(lib: string, dataDir: string): Promise<{ms: number; pages: number}> {
+  const load = (module: string) => import(pathToFileURL(path.join(ROOT, 'plugin/lib', module)).href);
+  const {loadDatasetOrThrow} = await load('data/index.js');
+  const {buildAtlasFiles, loadMessages} = await load('generate/index.js');
+  const {default: remarkModelLinks} = await import(pathToFileURL(path.join(lib, 'link/remark.js')).href);
+  const {dataset} = loadDatasetOrThrow(dataDir);
+  const files: Map<string, string> = buildAtlasFiles(dataset, {
+    routeBasePath: 'models',
+    locale: 'en',
+    messages: loadMessages(path.join(dataDir, 'no-translations')),
+    editUrl: undefined,
+    modelRoutes: false,
+    sidebarModels: true,
+    siteUrl: 'https://example.com/',
+    mentions: new Map(),
+  });
+  const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+  const pages = [...files].filter(([file]) => file.endsWith('.mdx')).map(([file, content]) => {
+    const value = String(content).replace(FRONT_MATTER, '');
+    return {tree: parser.parse(value), file: new VFile({path: file, value})};
+  });
+  const transform = remarkModelLinks({data: dataset, routeBasePath: '/models'});
+  const start = performance.now();
+  for (const {tree, file} of pages) transform(tree, file);
+  return {ms: performance.now() - start, pages: pages.length};
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+if (process.argv[2] === '--child') {
+  const [lib, dataDir] = process.argv.slice(3) as [string, string];
+  process.stdout.write(JSON.stringify(await linkOnce(lib, dataDir)));
+} else {
+  const [models = '1000', runs = '5'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const base = process.argv.find((arg) => arg.startsWith('--base='))?.slice('--base='.length);
+  const dataDir = models === 'data' ? path.join(ROOT, 'data') : writeSyntheticDataset(Number(models));
+  const variants: [string, string][] = [['plugin/lib', path.join(ROOT, 'plugin/lib')], ...(base ? [[base, path.resolve(base)] as [string, string]] : [])];
+  const self = fileURLToPath(import.meta.url);
+  const samples = variants.map((): number[] => []);
+  let pages = 0;
+  for (let run = 0; run < Number(runs); run++) {
+    variants.forEach(([, lib], index) => {
+      const result = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', lib, dataDir], {encoding: 'utf8'}));
+      samples[index]!.push(result.ms);
+      pages = result.pages;
+    });
+  }
+  const baseline = median(samples[0]!);
+  console.log(`${models === 'data' ? 'the real dataset' : `${models} synthetic models`}: the remark plugin over ${pages} generated pages, ${runs} runs each (fresh processes, in turns), medians:`);
+  variants.forEach(([name], index) => {
+    const ms = median(samples[index]!);
+    console.log(`  ${name}: ${Math.round(ms)} ms (×${(ms / baseline).toFixed(2)})`);
+  });
+}
