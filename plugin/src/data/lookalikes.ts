@@ -21,17 +21,18 @@ export function checkLookalikes(source: SourceFile, names: readonly string[]): D
   for (const [index, entry] of (source.value as unknown[]).entries()) {
     const text = typeof entry === 'string' ? entry : typeof entry === 'object' && entry !== null && 'name' in entry && typeof entry.name === 'string' ? entry.name : undefined;
     if (text === undefined || text.trim() === '') continue;
-    const at = locate(source, [index]);
-    const first = seen.get(key(text));
+    // Positions are located only for what is reported: finding them parses the file again.
+    const folded = key(text);
+    const first = seen.get(folded);
     if (first !== undefined) {
       const {line, column} = locate(source, [first]);
-      diagnostics.push(diagnosticAt(source.path, at, 'warning', RULES.duplicateLookalike, `"${text}" is listed twice (first at line ${line}, column ${column}).`, 'Remove the repeated entry.'));
+      diagnostics.push(diagnosticAt(source.path, locate(source, [index]), 'warning', RULES.duplicateLookalike, `"${text}" is listed twice (first at line ${line}, column ${column}).`, 'Remove the repeated entry.'));
       continue;
     }
-    seen.set(key(text), index);
-    if (!keys.some((name) => key(text).includes(name))) {
+    seen.set(folded, index);
+    if (!keys.some((name) => folded.includes(name))) {
       diagnostics.push(
-        diagnosticAt(source.path, at, 'warning', RULES.lookalikeBlocksNothing, `"${text}" contains no name or alias of a model, so it blocks nothing.`, 'A look-alike is a longer name around a model\'s name (e.g. "Chinese LLaMA" around "LLaMA"): fix the spelling, or remove the entry.'),
+        diagnosticAt(source.path, locate(source, [index]), 'warning', RULES.lookalikeBlocksNothing, `"${text}" contains no name or alias of a model, so it blocks nothing.`, 'A look-alike is a longer name around a model\'s name (e.g. "Chinese LLaMA" around "LLaMA"): fix the spelling, or remove the entry.'),
       );
     }
   }
