@@ -46,26 +46,40 @@ function decodeRepeatedly(text: string): string {
   return current;
 }
 
+/** Path prefixes (lowercase segments; empty for the whole host) of each host, for one list of patterns. */
+type HostIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
+const hostIndexes = new WeakMap<readonly string[], HostIndex>();
+
+function hostIndex(patterns: readonly string[]): HostIndex {
+  let index = hostIndexes.get(patterns);
+  if (!index) {
+    const prefixes = new Map<string, string[][]>();
+    for (const pattern of patterns) {
+      const [host, ...prefix] = pattern.toLowerCase().split('/');
+      prefixes.set(host!, [...(prefixes.get(host!) ?? []), prefix]);
+    }
+    index = prefixes;
+    hostIndexes.set(patterns, index);
+  }
+  return index;
+}
+
 /**
- * A primary-host pattern: `arxiv.org` (the host and its paths) or
- * `github.com/google-research` (paths under that prefix, segment by segment).
+ * True when the URL is on one of the primary-host patterns: `arxiv.org` (the
+ * host and its paths) or `github.com/google-research` (paths under that
+ * prefix, segment by segment). The patterns are indexed by host once per list.
  */
-export function matchesHostPattern(url: string, pattern: string): boolean {
+export function isPrimarySource(url: string, patterns: readonly string[]): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  const [host, ...prefix] = pattern.toLowerCase().split('/');
-  if (parsed.hostname.toLowerCase() !== host) return false;
+  const prefixes = hostIndex(patterns).get(parsed.hostname.toLowerCase());
+  if (!prefixes) return false;
   const segments = parsed.pathname.toLowerCase().split('/').filter(Boolean);
-  return prefix.every((segment, index) => segments[index] === segment);
-}
-
-/** True when the URL is on one of the primary-host patterns. */
-export function isPrimarySource(url: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => matchesHostPattern(url, pattern));
+  return prefixes.some((prefix) => prefix.every((segment, index) => segments[index] === segment));
 }
 
 /** The patterns of a parsed primary-hosts.yaml (`{hosts: [{match, kind}]}`), skipping malformed items. */
