@@ -9,8 +9,10 @@ import {parseDate, parseParameterCount} from './values.js';
 
 function hashTexts(dir: string, texts: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
+  // The files are under `dir`: cutting its prefix gives what `path.relative` would, without normalising each path.
+  const prefix = dir + path.sep;
   for (const file of [...texts.keys()].sort()) {
-    hash.update(path.relative(dir, file)).update('\0').update(texts.get(file)!).update('\0');
+    hash.update(file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(dir, file)).update('\0').update(texts.get(file)!).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -77,8 +79,10 @@ function toFacets(taxonomy: TaxonomyFile): Facet[] {
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    // `for…in` rather than `Object.values`: no array a node (the values are plain data, no prototype keys).
-    for (const key in value) deepFreeze(value[key]);
+    // Arrays by index (`for…in` would make a string of each index); objects by `for…in`, which makes no
+    // array a node (the values are plain data, no prototype keys).
+    if (Array.isArray(value)) for (let index = 0; index < value.length; index++) deepFreeze(value[index]);
+    else for (const key in value) deepFreeze(value[key]);
   }
   return value;
 }
