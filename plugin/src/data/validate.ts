@@ -211,6 +211,7 @@ function checkNames(uses: readonly NameUse[], reporter: Reporter) {
     pushTo(byFolded, key.toLowerCase(), use);
   }
   for (const [name, same] of byName) {
+    if (same.length === 1) continue;
     const models = new Set(same.map((use) => use.id));
     if (models.size === 1) {
       for (const repeat of same.slice(1)) {
