@@ -286,14 +286,19 @@ export type FacetId = (typeof FACETS)[number];
 export type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
 export type ReleaseBasis = (typeof RELEASE_BASES)[number];
 
-/** The JSON Schema files shipped in the package, by file name. */
-export const SCHEMA_FILES: Record<string, TSchema> = {
-  'model.schema.json': ModelEntry,
-  'taxonomy.schema.json': TaxonomyFile,
-  'organizations.schema.json': OrganizationsFile,
-  'primary-hosts.schema.json': PrimaryHostsFile,
-  'lookalikes.schema.json': LookalikesFile,
+/** The schema of each kind of data file, by a name that is also a JavaScript identifier. */
+export const SCHEMAS: Readonly<Record<string, TSchema>> = {
+  model: ModelEntry,
+  taxonomy: TaxonomyFile,
+  organizations: OrganizationsFile,
+  primaryHosts: PrimaryHostsFile,
+  lookalikes: LookalikesFile,
 };
+
+/** The JSON Schema files shipped in the package, by file name (`primary-hosts.schema.json`). */
+export const SCHEMA_FILES: Record<string, TSchema> = Object.fromEntries(
+  Object.entries(SCHEMAS).map(([name, schema]) => [`${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}.schema.json`, schema]),
+);
 
 /** A schema as written to `schema/*.json`: plain JSON with its `$schema` dialect. */
 export function toJsonSchema(schema: TSchema): Record<string, unknown> {

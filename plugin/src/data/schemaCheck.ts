@@ -1,20 +1,55 @@
 /** Runs the JSON Schema over a parsed file and turns every error into a positioned diagnostic. */
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import {createRequire} from 'node:module';
+import {fileURLToPath} from 'node:url';
 import type {TSchema} from '@sinclair/typebox';
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
+import type {Ajv, ErrorObject, Options, ValidateFunction} from 'ajv';
 import {RULES} from './constants.js';
 import {diagnosticAt, locate, type PathSegment, type SourceFile} from './load.js';
 import {pushTo} from './dataset.js';
+import {SCHEMAS} from './schema.js';
 import {didYouMean, quote} from './suggest.js';
 import type {Diagnostic} from './types.js';
 
+const require = createRequire(import.meta.url);
+
 // Without ajv's optimisation passes over the generated code: compiling is 40 % faster, validating no slower (bench/load.ts).
-const ajv = new Ajv({allErrors: true, strict: false, verbose: true, code: {optimize: false}});
+export const AJV_OPTIONS = {allErrors: true, strict: false, verbose: true, code: {optimize: false}} as const satisfies Options;
+
+/** A new ajv, loaded only when a schema is compiled: the built plugin validates with the validators compiled ahead. */
+export function createAjv(options: Options = AJV_OPTIONS): Ajv {
+  const {Ajv: AjvClass} = require('ajv') as typeof import('ajv');
+  return new AjvClass(options);
+}
+
+/**
+ * The validators that the plugin's build compiles ahead (`scripts/write-validators.js`), beside this
+ * module in `lib/`: compiling the model schema took about 40 ms of every load. Running from the
+ * sources, there are none, and the schemas are compiled on first use.
+ */
+export const PRECOMPILED_FILE = fileURLToPath(new URL('validators.cjs', import.meta.url));
+
+/** Identifies the schemas a precompiled file was made from. */
+export const schemasHash = () => createHash('sha256').update(JSON.stringify(SCHEMAS)).digest('hex').slice(0, 16);
+
+/** The validators of a precompiled file, by schema name; `undefined` when there is none, or it was made from other schemas. */
+export function loadPrecompiled(file = PRECOMPILED_FILE): Readonly<Record<string, ValidateFunction>> | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const validators = require(file) as Record<string, ValidateFunction> & {schemasHash?: string};
+  return validators.schemasHash === schemasHash() ? validators : undefined;
+}
+
+let precompiled: ReturnType<typeof loadPrecompiled> | null = null;
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function validatorFor(schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    if (precompiled === null) precompiled = loadPrecompiled();
+    const name = Object.keys(SCHEMAS).find((key) => SCHEMAS[key] === schema);
+    validate = (name && precompiled?.[name]) || (ajv ??= createAjv()).compile(schema);
     compiled.set(schema, validate);
   }
   return validate;
