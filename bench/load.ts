@@ -1,9 +1,12 @@
 /**
- * Load + validate N synthetic models (default 10,000), against reading and
- * parsing the same files without validation, in the same run.
- * Each measurement runs in a fresh child process so peak memory is its own.
+ * Loading N synthetic models (default 10,000) or the real dataset (`data`), each run in a fresh Node
+ * process, as a build does it once: reading and parsing, validating, indexing, timed apart. Against
+ * reading and parsing alone, and, with `--base=<dir>`, a `lib` folder built from another commit (inside
+ * the repository, so that it finds the same packages). Uses the built plugin (`plugin/lib`); the variants
+ * take turns; medians.
  *
- *   node --import tsx bench/load.ts [models=10000] [runs=5]
+ *   npm run build -w docusaurus-plugin-model-atlas
+ *   node --import tsx bench/load.ts [models=10000|data] [runs=5] [--base=plugin/.lib-base]
  *
  * With --hostile, `model-atlas validate` (load, validate, print the text
  * output) on each hostile dataset of bench/hostile.ts instead, each run in a
@@ -12,22 +15,37 @@
  *   node --import tsx bench/load.ts --hostile [runs=3]
  */
 import {execFileSync} from 'node:child_process';
-import {fileURLToPath} from 'node:url';
-import {readDataset} from '../plugin/src/data/load.js';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {run} from '../plugin/src/cli/index.js';
-import {loadDataset} from '../plugin/src/data/index.js';
 import {copyValid, HOSTILE_CASES, writeHostileCase, type HostileCase} from './hostile.js';
 import {writeSyntheticDataset} from './synthetic.js';
 
-type Mode = 'parse' | 'validate';
+const ROOT = path.resolve(import.meta.dirname, '..');
 
-function measureOnce(mode: Mode, dir: string) {
+interface Sample {
+  readonly read: number;
+  readonly validate: number;
+  readonly index: number;
+  readonly total: number;
+  readonly maxRssMb: number;
+}
+
+/** One cold load in this process, by the steps of `loadDataset`; with `parseOnly`, reading and parsing alone. */
+async function loadOnce(lib: string, dir: string, parseOnly: boolean): Promise<Sample> {
+  const load = (module: string) => import(pathToFileURL(path.join(lib, 'data', module)).href);
+  const [{readDataset}, {validateDataset}, {hasErrors, sortDiagnostics}, {buildDataset}] = await Promise.all(['load.js', 'validate.js', 'diagnostics.js', 'dataset.js'].map(load));
   const start = performance.now();
-  const result = mode === 'parse' ? readDataset(dir) : loadDataset(dir);
-  const ms = performance.now() - start;
-  const ok = mode === 'parse' ? result.diagnostics.length === 0 : 'dataset' in result && result.dataset !== undefined;
-  if (!ok) throw new Error(`the synthetic dataset did not ${mode} cleanly`);
-  return {ms, maxRssMb: process.resourceUsage().maxRSS / 1024};
+  const raw = readDataset(dir);
+  const read = performance.now();
+  if (raw.diagnostics.length > 0) throw new Error(`the dataset in ${dir} did not parse cleanly`);
+  if (parseOnly) return {read: read - start, validate: 0, index: 0, total: read - start, maxRssMb: process.resourceUsage().maxRSS / 1024};
+  const diagnostics = sortDiagnostics(validateDataset(raw));
+  const validated = performance.now();
+  if (hasErrors(diagnostics)) throw new Error(`the dataset in ${dir} is not valid`);
+  buildDataset(raw);
+  const indexed = performance.now();
+  return {read: read - start, validate: validated - read, index: indexed - validated, total: indexed - start, maxRssMb: process.resourceUsage().maxRSS / 1024};
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -57,31 +75,37 @@ function benchHostile(runs: number) {
 }
 
 if (process.argv[2] === '--child') {
-  process.stdout.write(JSON.stringify(measureOnce(process.argv[3] as Mode, process.argv[4]!)));
+  const [lib, dir, mode] = process.argv.slice(3) as [string, string, string];
+  process.stdout.write(JSON.stringify(await loadOnce(lib, dir, mode === 'parse')));
 } else if (process.argv[2] === '--child-validate') {
   process.stdout.write(JSON.stringify(validateOnce(process.argv[3]!)));
 } else if (process.argv[2] === '--hostile') {
   benchHostile(Number(process.argv[3] ?? 3));
 } else {
-  const count = Number(process.argv[2] ?? 10_000);
-  const runs = Number(process.argv[3] ?? 5);
-  const dir = writeSyntheticDataset(count);
+  const [models = '10000', runs = '5'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const base = process.argv.find((arg) => arg.startsWith('--base='))?.slice('--base='.length);
+  const dir = models === 'data' ? path.join(ROOT, 'data') : writeSyntheticDataset(Number(models));
+  const lib = path.join(ROOT, 'plugin/lib');
+  const variants: [string, string, 'parse' | 'load'][] = [
+    ['plugin/lib, read + parse only', lib, 'parse'],
+    ['plugin/lib', lib, 'load'],
+    ...(base ? [[base, path.resolve(base), 'load'] as [string, string, 'load']] : []),
+  ];
   const self = fileURLToPath(import.meta.url);
-  const samples: Record<Mode, {ms: number; maxRssMb: number}[]> = {parse: [], validate: []};
-  for (let run = 0; run < runs; run++) {
-    for (const mode of ['parse', 'validate'] as const) {
-      const output = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', mode, dir], {encoding: 'utf8'});
-      samples[mode].push(JSON.parse(output));
-    }
+  const samples = variants.map((): Sample[] => []);
+  for (let turn = 0; turn < Number(runs); turn++) {
+    variants.forEach(([, variantLib, mode], index) => {
+      samples[index]!.push(JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', variantLib, dir, mode], {encoding: 'utf8'})));
+    });
   }
-  const summary = (mode: Mode) => ({
-    medianMs: Math.round(median(samples[mode].map((s) => s.ms))),
-    medianPeakRssMb: Math.round(median(samples[mode].map((s) => s.maxRssMb))),
+  const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
+  console.log(`${models === 'data' ? 'the real dataset' : `${models} synthetic models`}, ${runs} runs each in a fresh process, medians:`);
+  console.log('| variant | read + parse | validate | index | total | peak RSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  variants.forEach(([name], index) => {
+    const of = (key: keyof Sample) => median(samples[index]!.map((sample) => sample[key]));
+    const [, , mode] = variants[index]!;
+    const step = (key: 'validate' | 'index') => (mode === 'parse' ? '—' : ms(of(key)));
+    console.log(`| ${name} | ${ms(of('read'))} | ${step('validate')} | ${step('index')} | **${ms(of('total'))}** | ${Math.round(of('maxRssMb'))} MB |`);
   });
-  const parse = summary('parse');
-  const validate = summary('validate');
-  console.log(`${count} models, ${runs} runs each, medians:`);
-  console.log(`  read + parse YAML:            ${parse.medianMs} ms, peak RSS ${parse.medianPeakRssMb} MB`);
-  console.log(`  read + parse + validate + index: ${validate.medianMs} ms, peak RSS ${validate.medianPeakRssMb} MB`);
-  console.log(`  validation + indexing cost: ×${(validate.medianMs / parse.medianMs).toFixed(2)} of parsing alone`);
 }
