@@ -152,7 +152,7 @@ describe('parsePlainYaml', () => {
   });
 
   it('should leave to js-yaml what it does not know for certain', () => {
-    for (const text of ['a: &x 1\nb: *x', 'a: !!str 5', 'a: "\\u0041"', 'a: b\n  continued', 'a: [b,\n  c]', 'a: 1\na: 2', 'a: {b: 1, b: 2}', 'a:\tb', 'a: b\r\nc: d', '\uFEFFa: b', '---\na: b', 'a: b\n---\nc: d', '- a', '"a": b', 'a: >2\n   x', 'a: >+\n  x\n\n', 'a:', 'a: |\n  x\n    y', 'a:\n- b']) {
+    for (const text of ['a: &x 1\nb: *x', 'a: !!str 5', 'a: "\\u0041"', 'a: b\n  continued', 'a: [b,\n  c]', "a: 'one\n  two'", "a: 'one\nb: two' # c", 'a: "one\n  two"', 'a:\n  b: 1\n   c: 2', 'a: 1\na: 2', 'a: {b: 1, b: 2}', 'a:\tb', 'a: b\r\nc: d', '\uFEFFa: b', '---\na: b', 'a: b\n---\nc: d', '- a', '"a": b', 'a: >2\n   x', 'a: >+\n  x\n\n', 'a:', 'a: |\n  x\n    y', 'a:\n- b']) {
       expect(parsePlainYaml(text), JSON.stringify(text)).toBeUndefined();
     }
   });

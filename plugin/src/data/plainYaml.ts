@@ -10,8 +10,10 @@
  * `plainYaml.property.test.ts` compares it with js-yaml on generated
  * documents, and on every file of the real dataset.
  *
- * It is about four times faster than js-yaml on a model file, and most of a
- * 10,000-model catalog's loading time is parsing.
+ * Most of a 10,000-model catalog's loading time is parsing, and what a parse
+ * leaves behind: every collection of the young generation copies the values
+ * read so far. So it reads the text in place, by offsets, and makes no string
+ * or array but the values (no lines, no tuples, no match arrays).
  */
 import jsYaml from 'js-yaml';
 
@@ -20,10 +22,6 @@ const OUTSIDE = Symbol('outside the plain subset');
 
 /** Characters outside the subset anywhere in the text: controls, tabs, carriage returns, surrogates (astral characters), U+FEFF, noncharacters. */
 const REFUSED_CHARACTER = /[^\n\x20-\x7E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/;
-/** A key that js-yaml reads as the same string (a letter, then letters, digits, `_` and `-`), from `lastIndex`. */
-const KEY = /[A-Za-z][\w-]*/y;
-/** A block mapping entry from `lastIndex`: the key, then a colon followed by spaces or the end of the line. */
-const ENTRY = /([A-Za-z][\w-]*):(?: +|$)/y;
 /** Plain scalars that the core schema reads as null or a boolean. */
 const KEYWORDS = new Map<string, null | boolean>([
   ...['null', 'Null', 'NULL'].map((word) => [word, null] as const),
@@ -32,10 +30,8 @@ const KEYWORDS = new Map<string, null | boolean>([
 ]);
 /** A plain scalar holding a character outside this set is a string: no null, boolean, integer or float can hold it. */
 const NOT_NUMERIC = /[^\w.+~-]/;
-/** What ends a plain scalar inside a flow collection: `,`, `[`, `]`, `{`, `}` (a character code; NaN past the end is none). */
+/** What ends a plain scalar inside a flow collection: `,`, `[`, `]`, `{`, `}` (a character code). */
 const isFlowIndicator = (code: number) => code === 0x2c || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d;
-/** The end of the line or a space (NaN past the end). */
-const isSpaceOrEnd = (code: number) => code === 0x20 || Number.isNaN(code);
 const BLOCK_SCALAR_HEADERS = new Set(['>-', '>', '|-', '|']);
 
 const isKeyword = (text: string) => (text.length === 4 || text.length === 5) && KEYWORDS.has(text);
@@ -66,27 +62,10 @@ function resolvePlain(text: string): unknown {
   return value;
 }
 
-function skipSpaces(line: string, at: number): number {
-  while (line.charCodeAt(at) === 0x20) at++;
-  return at;
-}
-
-function indentOf(line: string): number {
-  return skipSpaces(line, 0);
-}
-
-/** Nothing to read from `at` on: the end of the line, spaces, or a comment. */
-function isBlank(line: string, at = 0): boolean {
-  at = skipSpaces(line, at);
-  return at === line.length || line[at] === '#';
-}
-
-/** The key of a block mapping entry at `at`, and where its value starts; `undefined` when there is none. */
-function entryAt(line: string, at: number): [string, number] | undefined {
-  ENTRY.lastIndex = at;
-  const entry = ENTRY.exec(line);
-  return entry ? [entry[1]!, ENTRY.lastIndex] : undefined;
-}
+const SPACE = 0x20;
+const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/** A character of a key after its first letter: letters, digits, `_` and `-`. */
+const isKeyCharacter = (code: number) => isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
 
 /** A key of a mapping: one js-yaml reads as the same string, never a repeat. */
 function addKey(mapping: Record<string, unknown>, key: string, value: unknown) {
@@ -94,223 +73,266 @@ function addKey(mapping: Record<string, unknown>, key: string, value: unknown) {
   mapping[key] = value;
 }
 
+/** Reads a text by offsets: `line` is an index into `#starts`, `at` an offset into the text. */
 class Reader {
-  readonly #lines: readonly string[];
-  #next = 0;
+  readonly #text: string;
+  /** Where each line starts; one more entry past the last line, as if the text ended with a line break. */
+  readonly #starts: number[] = [0];
+  /** The next line to read. */
+  #line = 0;
+  /** Where the last scalar or flow collection read ended. */
+  #end = 0;
 
   constructor(text: string) {
-    this.#lines = text.split('\n');
+    this.#text = text;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.#starts.push(at + 1);
+    this.#starts.push(text.length + 1);
   }
 
   read(): unknown {
     const start = this.#contentLine();
-    if (start === undefined || indentOf(this.#lines[start]!) !== 0) throw OUTSIDE;
-    const value = this.#mapping(0, start, 0);
+    if (start === undefined || this.#indent(start) !== 0) throw OUTSIDE;
+    const value = this.#mapping(0, start, this.#starts[start]!);
     if (this.#contentLine() !== undefined) throw OUTSIDE;
     return value;
   }
 
-  /** The index of the next line that is not blank, from `#next` on. */
-  #contentLine(): number | undefined {
-    while (this.#next < this.#lines.length && isBlank(this.#lines[this.#next]!)) this.#next++;
-    return this.#next < this.#lines.length ? this.#next : undefined;
+  #lineEnd(line: number): number {
+    return this.#starts[line + 1]! - 1;
   }
 
-  /** A block mapping whose keys are at `indent`; its first key is on line `first` at `column` (after `- ` in a sequence). */
-  #mapping(indent: number, first: number, column: number): Record<string, unknown> {
+  #skipSpaces(at: number): number {
+    while (this.#text.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
+
+  #indent(line: number): number {
+    return this.#skipSpaces(this.#starts[line]!) - this.#starts[line]!;
+  }
+
+  /** Nothing to read from `at` to the end of its line `line`: spaces, or a comment. */
+  #isBlank(line: number, at: number): boolean {
+    at = this.#skipSpaces(at);
+    return at === this.#lineEnd(line) || this.#text.charCodeAt(at) === 0x23;
+  }
+
+  /** The index of the next line that is not blank, from `#line` on. */
+  #contentLine(): number | undefined {
+    const lines = this.#starts.length - 1;
+    while (this.#line < lines && this.#isBlank(this.#line, this.#starts[this.#line]!)) this.#line++;
+    return this.#line < lines ? this.#line : undefined;
+  }
+
+  /** Where the key of a block mapping entry at `at` ends (at its colon, followed by a space or the end of the line), or -1. */
+  #keyEnd(line: number, at: number): number {
+    const text = this.#text;
+    if (!isLetter(text.charCodeAt(at))) return -1;
+    let end = at + 1;
+    while (isKeyCharacter(text.charCodeAt(end))) end++;
+    const after = text.charCodeAt(end + 1);
+    return text.charCodeAt(end) === 0x3a && (after === SPACE || end + 1 === this.#lineEnd(line)) ? end : -1;
+  }
+
+  /** A block mapping whose keys are at `indent`; its first key is on line `first` at offset `at` (after `- ` in a sequence). */
+  #mapping(indent: number, first: number, at: number): Record<string, unknown> {
     const mapping: Record<string, unknown> = {};
-    for (let index: number | undefined = first, at = column; index !== undefined; index = this.#contentLine(), at = indent) {
-      const line = this.#lines[index]!;
-      const lineIndent = indentOf(line);
-      if (index !== first && lineIndent < indent) break;
-      if (index !== first && lineIndent > indent) throw OUTSIDE;
-      const entry = entryAt(line, at);
-      if (!entry) throw OUTSIDE;
-      const [key, valueAt] = entry;
-      this.#next = index + 1;
-      addKey(mapping, key, valueAt === line.length ? this.#nested(indent) : this.#inline(line, valueAt, indent));
+    for (let line: number | undefined = first; line !== undefined; line = this.#contentLine()) {
+      if (line !== first) {
+        // A more indented line (which would continue the last value) has a space where its key should start.
+        if (this.#indent(line) < indent) break;
+        at = this.#starts[line]! + indent;
+      }
+      const keyEnd = this.#keyEnd(line, at);
+      if (keyEnd < 0) throw OUTSIDE;
+      const valueAt = this.#skipSpaces(keyEnd + 1);
+      this.#line = line + 1;
+      addKey(mapping, this.#text.slice(at, keyEnd), valueAt === this.#lineEnd(line) ? this.#nested(indent) : this.#inline(line, valueAt, indent));
     }
     return mapping;
   }
 
   /** The value of a key written on the lines below it: a more indented mapping or sequence. */
   #nested(indent: number): unknown {
-    const index = this.#contentLine();
-    if (index === undefined) throw OUTSIDE;
-    const line = this.#lines[index]!;
-    const lineIndent = indentOf(line);
+    const line = this.#contentLine();
+    if (line === undefined) throw OUTSIDE;
+    const lineIndent = this.#indent(line);
     if (lineIndent <= indent) throw OUTSIDE;
-    return line[lineIndent] === '-' ? this.#sequence(lineIndent, index) : this.#mapping(lineIndent, index, lineIndent);
+    const at = this.#starts[line]! + lineIndent;
+    return this.#text.charCodeAt(at) === 0x2d ? this.#sequence(lineIndent, line) : this.#mapping(lineIndent, line, at);
   }
 
   /** A block sequence whose dashes are at `indent`. */
   #sequence(indent: number, first: number): unknown[] {
     const sequence: unknown[] = [];
-    for (let index: number | undefined = first; index !== undefined; index = this.#contentLine()) {
-      const line = this.#lines[index]!;
-      const lineIndent = indentOf(line);
+    const text = this.#text;
+    for (let line: number | undefined = first; line !== undefined; line = this.#contentLine()) {
+      const lineIndent = this.#indent(line);
       if (lineIndent < indent) break;
-      if (lineIndent > indent || line[indent] !== '-' || line[indent + 1] !== ' ') throw OUTSIDE;
-      const at = skipSpaces(line, indent + 1);
-      if (at === line.length) throw OUTSIDE;
-      this.#next = index + 1;
-      sequence.push(entryAt(line, at) ? this.#mapping(at, index, at) : this.#inline(line, at, indent));
+      const dash = this.#starts[line]! + indent;
+      if (lineIndent > indent || text.charCodeAt(dash) !== 0x2d || text.charCodeAt(dash + 1) !== SPACE) throw OUTSIDE;
+      const at = this.#skipSpaces(dash + 1);
+      if (at === this.#lineEnd(line)) throw OUTSIDE;
+      this.#line = line + 1;
+      const column = at - this.#starts[line]!;
+      sequence.push(this.#keyEnd(line, at) >= 0 ? this.#mapping(column, line, at) : this.#inline(line, at, indent));
     }
     return sequence;
   }
 
-  /** A value that starts on its key's or dash's line, at `at`; `indent` is the indentation of the collection holding it. */
-  #inline(line: string, at: number, indent: number): unknown {
-    const first = line[at]!;
+  /** A value that starts on line `line` at `at`, after its key or dash; `indent` is the indentation of the collection holding it. */
+  #inline(line: number, at: number, indent: number): unknown {
+    const first = this.#text.charCodeAt(at);
     let value: unknown;
-    let end: number;
-    if (first === '>' || first === '|') {
-      return this.#blockScalar(line.slice(at), indent);
-    } else if (first === "'" || first === '"') {
-      [value, end] = quoted(line, at);
-    } else if (first === '[' || first === '{') {
-      [value, end] = first === '[' ? flowSequence(line, at) : flowMapping(line, at);
+    if (first === 0x3e || first === 0x7c) {
+      return this.#blockScalar(this.#text.slice(at, this.#lineEnd(line)), indent);
+    } else if (first === 0x27 || first === 0x22) {
+      value = this.#quoted(line, at);
+    } else if (first === 0x5b) {
+      value = this.#flowSequence(line, at);
+    } else if (first === 0x7b) {
+      value = this.#flowMapping(line, at);
     } else {
-      [value, end] = plain(line, at, false);
+      value = this.#plain(line, at, false);
     }
     // Only spaces and a comment may follow (a plain scalar stops before `: `, which would make the line a mapping).
     // A more indented line below, which would continue the value, is refused by the collection that holds it.
-    if (!isBlank(line, end) || (end < line.length && line[end] !== ' ')) throw OUTSIDE;
+    const end = this.#end;
+    if (!this.#isBlank(line, end) || (end < this.#lineEnd(line) && this.#text.charCodeAt(end) !== SPACE)) throw OUTSIDE;
     return value;
   }
 
   /** The lines of a block scalar, more indented than `indent`, all at one indentation, without trailing spaces. */
   #blockScalar(header: string, indent: number): string {
     if (!BLOCK_SCALAR_HEADERS.has(header)) throw OUTSIDE;
-    const lines: string[] = [];
-    let contentIndent: number | undefined;
-    for (; this.#next < this.#lines.length; this.#next++) {
-      const line = this.#lines[this.#next]!;
-      if (line === '') {
-        if (contentIndent === undefined) throw OUTSIDE;
-        lines.push(line);
+    const literal = header[0] === '|';
+    const lines = this.#starts.length - 1;
+    let value: string | undefined;
+    let contentIndent = -1;
+    /** Empty lines since the last line of text: they count only if more text follows. */
+    let breaks = 0;
+    for (; this.#line < lines; this.#line++) {
+      const start = this.#starts[this.#line]!;
+      const end = this.#lineEnd(this.#line);
+      if (start === end) {
+        if (value === undefined) throw OUTSIDE;
+        breaks++;
         continue;
       }
-      const lineIndent = indentOf(line);
-      if (lineIndent <= indent && lineIndent < line.length) break;
-      contentIndent ??= lineIndent;
-      if (lineIndent !== contentIndent || line.endsWith(' ')) throw OUTSIDE;
-      lines.push(line.slice(contentIndent));
+      const lineIndent = this.#indent(this.#line);
+      if (lineIndent <= indent && start + lineIndent < end) break;
+      if (contentIndent < 0) contentIndent = lineIndent;
+      if (lineIndent !== contentIndent || this.#text.charCodeAt(end - 1) === SPACE) throw OUTSIDE;
+      const text = this.#text.slice(start + contentIndent, end);
+      // Folded, neighbouring lines are joined by a space and each empty line between them is a line break; literal, every line ends with one.
+      if (value === undefined) value = text;
+      else if (literal) value += '\n'.repeat(breaks + 1) + text;
+      else value += breaks === 0 ? ` ${text}` : '\n'.repeat(breaks) + text;
+      breaks = 0;
     }
-    while (lines.at(-1) === '') lines.pop();
-    if (lines.length === 0) throw OUTSIDE;
-    const body = header[0] === '|' ? lines.join('\n') : fold(lines);
-    return header.endsWith('-') ? body : `${body}\n`;
+    if (value === undefined) throw OUTSIDE;
+    return header.endsWith('-') ? value : `${value}\n`;
   }
-}
 
-/** Folded lines: neighbours joined by a space, each empty line between them a line break. */
-function fold(lines: readonly string[]): string {
-  let text = lines[0]!;
-  let breaks = 0;
-  for (let index = 1; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line === '') {
-      breaks++;
-      continue;
+  /** A quoted scalar on one line, from its opening quote at `at`. */
+  #quoted(line: number, at: number): string {
+    const text = this.#text;
+    const quote = text[at]!;
+    const lineEnd = this.#lineEnd(line);
+    let value = '';
+    for (let from = at + 1; ; ) {
+      const close = text.indexOf(quote, from);
+      if (close < 0 || close >= lineEnd) throw OUTSIDE;
+      value += text.slice(from, close);
+      // In single quotes, `''` is one quote; double quotes are taken only without escapes.
+      if (quote === "'" && text.charCodeAt(close + 1) === 0x27) {
+        value += "'";
+        from = close + 2;
+        continue;
+      }
+      if (quote === '"' && value.includes('\\')) throw OUTSIDE;
+      this.#end = close + 1;
+      return value;
     }
-    text += breaks === 0 ? ` ${line}` : '\n'.repeat(breaks) + line;
-    breaks = 0;
   }
-  return text;
-}
 
-/** A quoted scalar on one line, from its opening quote at `at`: its value and the index after the closing quote. */
-function quoted(line: string, at: number): [string, number] {
-  const quote = line[at]!;
-  let text = '';
-  let from = at + 1;
-  for (;;) {
-    const close = line.indexOf(quote, from);
-    if (close < 0) throw OUTSIDE;
-    text += line.slice(from, close);
-    // In single quotes, `''` is one quote; double quotes are taken only without escapes.
-    if (quote === "'" && line[close + 1] === "'") {
-      text += "'";
-      from = close + 2;
-      continue;
+  /**
+   * A plain scalar from `at`. In a block it ends at ` #` or the end of the line; in a flow collection also
+   * at a flow indicator or a colon followed by a space.
+   */
+  #plain(line: number, at: number, flow: boolean): unknown {
+    const text = this.#text;
+    const lineEnd = this.#lineEnd(line);
+    if (INDICATORS.includes(text[at]!)) throw OUTSIDE;
+    /** Whether the character after a `-` or `:` ends what it starts (an item, a key). */
+    const ends = (next: number) => next === lineEnd || text.charCodeAt(next) === SPACE || (flow && isFlowIndicator(text.charCodeAt(next)));
+    if (text.charCodeAt(at) === 0x2d && ends(at + 1)) throw OUTSIDE;
+    let end = at;
+    for (; end < lineEnd; end++) {
+      const code = text.charCodeAt(end);
+      if (code === SPACE && text.charCodeAt(end + 1) === 0x23) break;
+      if (code === 0x3a && ends(end + 1)) break;
+      if (flow && isFlowIndicator(code)) break;
     }
-    if (quote === '"' && text.includes('\\')) throw OUTSIDE;
-    return [text, close + 1];
+    this.#end = end;
+    while (text.charCodeAt(end - 1) === SPACE) end--;
+    return resolvePlain(text.slice(at, end));
+  }
+
+  /** A scalar inside a flow collection. */
+  #flowScalar(line: number, at: number): unknown {
+    if (at >= this.#lineEnd(line)) throw OUTSIDE;
+    const first = this.#text.charCodeAt(at);
+    return first === 0x27 || first === 0x22 ? this.#quoted(line, at) : this.#plain(line, at, true);
+  }
+
+  /** Items separated by commas up to `close`, each read by `item` (which sets `#end`); no empty item, no trailing comma. */
+  #flowItems(line: number, at: number, close: number, item: (at: number) => void) {
+    const text = this.#text;
+    at = this.#skipSpaces(at + 1);
+    if (text.charCodeAt(at) === close) {
+      this.#end = at + 1;
+      return;
+    }
+    for (;;) {
+      item(at);
+      // At the end of the line, `next` is the line break: a collection that goes on below is refused.
+      at = this.#skipSpaces(this.#end);
+      const next = text.charCodeAt(at);
+      if (next === close) {
+        this.#end = at + 1;
+        return;
+      }
+      if (next !== 0x2c) throw OUTSIDE;
+      at = this.#skipSpaces(at + 1);
+      if (text.charCodeAt(at) === close) throw OUTSIDE;
+    }
+  }
+
+  /** `[a, 'b', 3]`: scalars only. */
+  #flowSequence(line: number, at: number): unknown[] {
+    const sequence: unknown[] = [];
+    this.#flowItems(line, at, 0x5d, (from) => void sequence.push(this.#flowScalar(line, from)));
+    return sequence;
+  }
+
+  /** `{key: value, other: [a, b]}`: keys as in a block mapping, values scalars or flow sequences. */
+  #flowMapping(line: number, at: number): Record<string, unknown> {
+    const mapping: Record<string, unknown> = {};
+    const text = this.#text;
+    this.#flowItems(line, at, 0x7d, (from) => {
+      if (!isLetter(text.charCodeAt(from))) throw OUTSIDE;
+      let colon = from + 1;
+      while (isKeyCharacter(text.charCodeAt(colon))) colon++;
+      if (text.charCodeAt(colon) !== 0x3a || text.charCodeAt(colon + 1) !== SPACE) throw OUTSIDE;
+      const valueAt = this.#skipSpaces(colon + 1);
+      addKey(mapping, text.slice(from, colon), text.charCodeAt(valueAt) === 0x5b ? this.#flowSequence(line, valueAt) : this.#flowScalar(line, valueAt));
+    });
+    return mapping;
   }
 }
 
 /** Characters that cannot start a plain scalar here. */
 const INDICATORS = '#&*!|>\'"%@`,[]{}?:';
-
-/**
- * A plain scalar from `at`: its value and the index where it ends. In a block
- * it ends at ` #` or the end of the line; in a flow collection also at a flow
- * indicator or a colon followed by a space.
- */
-function plain(line: string, at: number, flow: boolean): [unknown, number] {
-  if (INDICATORS.includes(line[at]!)) throw OUTSIDE;
-  /** Whether the character after a `-` or `:` ends what it starts (an item, a key). */
-  const ends = (code: number) => isSpaceOrEnd(code) || (flow && isFlowIndicator(code));
-  if (line.charCodeAt(at) === 0x2d && ends(line.charCodeAt(at + 1))) throw OUTSIDE;
-  let end = at;
-  for (; end < line.length; end++) {
-    const code = line.charCodeAt(end);
-    if (code === 0x20 && line.charCodeAt(end + 1) === 0x23) break;
-    if (code === 0x3a && ends(line.charCodeAt(end + 1))) break;
-    if (flow && isFlowIndicator(code)) break;
-  }
-  let last = end;
-  while (line.charCodeAt(last - 1) === 0x20) last--;
-  return [resolvePlain(line.slice(at, last)), end];
-}
-
-/** A scalar inside a flow collection. */
-function flowScalar(line: string, at: number): [unknown, number] {
-  const first = line[at];
-  if (first === undefined) throw OUTSIDE;
-  return first === "'" || first === '"' ? quoted(line, at) : plain(line, at, true);
-}
-
-/** Items separated by commas up to `close`, each read by `item`; no empty item, no trailing comma. */
-function flowItems(line: string, at: number, close: string, item: (at: number) => number): number {
-  at = skipSpaces(line, at + 1);
-  if (line[at] === close) return at + 1;
-  for (;;) {
-    at = skipSpaces(line, item(at));
-    if (line[at] === close) return at + 1;
-    if (line[at] !== ',') throw OUTSIDE;
-    at = skipSpaces(line, at + 1);
-    if (line[at] === close) throw OUTSIDE;
-  }
-}
-
-/** `[a, 'b', 3]`: scalars only. */
-function flowSequence(line: string, at: number): [unknown[], number] {
-  const sequence: unknown[] = [];
-  const end = flowItems(line, at, ']', (from) => {
-    const [value, next] = flowScalar(line, from);
-    sequence.push(value);
-    return next;
-  });
-  return [sequence, end];
-}
-
-/** `{key: value, other: [a, b]}`: keys as in a block mapping, values scalars or flow sequences. */
-function flowMapping(line: string, at: number): [Record<string, unknown>, number] {
-  const mapping: Record<string, unknown> = {};
-  const end = flowItems(line, at, '}', (from) => {
-    KEY.lastIndex = from;
-    const key = KEY.exec(line)?.[0];
-    const colon = from + (key?.length ?? 0);
-    if (key === undefined || line[colon] !== ':' || line[colon + 1] !== ' ') throw OUTSIDE;
-    const valueAt = skipSpaces(line, colon + 1);
-    const [value, next] = line[valueAt] === '[' ? flowSequence(line, valueAt) : flowScalar(line, valueAt);
-    addKey(mapping, key, value);
-    return next;
-  });
-  return [mapping, end];
-}
 
 /**
  * The value of a YAML text written in the plain subset, as js-yaml's core
