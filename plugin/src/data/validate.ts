@@ -7,7 +7,6 @@ import {MAX_QUOTED_LENGTH, MAX_REPORTED_PER_RULE, RESERVED_IDS, RESERVED_TERM_ID
 import {diagnosticAt, locate, MODELS_DIR, type PathSegment, type RawDataset, type SourceFile} from './load.js';
 import {checkLookalikes} from './lookalikes.js';
 import {FACETS, ModelEntry, OrganizationsFile, PrimaryHostsFile, SOURCED_FIELDS, TaxonomyFile, type FacetId} from './schema.js';
-import {pushTo} from './dataset.js';
 import {checkSchema, describe} from './schemaCheck.js';
 import {arxivAbstractUrl, isPrimarySource, primaryHostPatterns, unsafeSourceUrl} from './sources.js';
 import {didYouMean, listSome, quote} from './suggest.js';
@@ -24,6 +23,28 @@ const show = (value: string | number) => (typeof value === 'string' ? quote(valu
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Values grouped by key, for keys that are nearly all unique (names, ids, arXiv ids): a list is made only
+ * for a key seen twice. A list for every key was tens of thousands of arrays at 10,000 models, and each
+ * collection of the young generation copies what was loaded so far.
+ */
+class Repeats<V> {
+  readonly #first = new Map<string, V>();
+  readonly #repeated = new Map<string, V[]>();
+
+  add(key: string, value: V) {
+    const first = this.#first.get(key);
+    if (first === undefined) this.#first.set(key, value);
+    else if (this.#repeated.has(key)) this.#repeated.get(key)!.push(value);
+    else this.#repeated.set(key, [first, value]);
+  }
+
+  /** The keys seen more than once, each with its values in the order they were added. */
+  repeated(): IterableIterator<[string, V[]]> {
+    return this.#repeated.entries();
+  }
+}
 
 class Reporter {
   readonly diagnostics: Diagnostic[] = [];
@@ -203,15 +224,14 @@ function* othersThan<T extends {readonly id: string}>(uses: Iterable<T>, id: str
 }
 
 function checkNames(uses: readonly NameUse[], reporter: Reporter) {
-  const byName = new Map<string, NameUse[]>();
-  const byFolded = new Map<string, NameUse[]>();
+  const byName = new Repeats<NameUse>();
+  const byFolded = new Repeats<NameUse>();
   for (const use of uses) {
     const key = normalizeName(use.text);
-    pushTo(byName, key, use);
-    pushTo(byFolded, key.toLowerCase(), use);
+    byName.add(key, use);
+    byFolded.add(key.toLowerCase(), use);
   }
-  for (const [name, same] of byName) {
-    if (same.length === 1) continue;
+  for (const [name, same] of byName.repeated()) {
     const models = new Set(same.map((use) => use.id));
     if (models.size === 1) {
       for (const repeat of same.slice(1)) {
@@ -234,7 +254,7 @@ function checkNames(uses: readonly NameUse[], reporter: Reporter) {
       );
     }
   }
-  checkCaseInsensitiveNames(byFolded, reporter);
+  checkCaseInsensitiveNames(byFolded.repeated(), reporter);
 }
 
 /**
@@ -243,9 +263,9 @@ function checkNames(uses: readonly NameUse[], reporter: Reporter) {
  * Both places are reported, unless the other name is marked ambiguous (it is
  * never linked anyway).
  */
-function checkCaseInsensitiveNames(byFolded: ReadonlyMap<string, readonly NameUse[]>, reporter: Reporter) {
+function checkCaseInsensitiveNames(byFolded: Iterable<[string, readonly NameUse[]]>, reporter: Reporter) {
   const hint = 'Set `matchCase: true` on the alias (it then matches only as written), or, if both models really share the name, mark the other name ambiguous.';
-  for (const same of byFolded.values()) {
+  for (const [, same] of byFolded) {
     for (const alias of same) {
       if (alias.matchCase) continue;
       const text = normalizeName(alias.text);
@@ -434,6 +454,15 @@ function checkSources(source: SourceFile, entry: Json, reporter: Reporter, prima
   }
 }
 
+/** A term of a facet: an id of taxonomy.yaml. */
+function checkTerm(source: SourceFile, terms: ReadonlyMap<FacetId, ReadonlyMap<string, Json>>, facet: FacetId, value: unknown, at: PathSegment[], reporter: Reporter) {
+  if (typeof value !== 'string') return;
+  const facetTerms = terms.get(facet)!;
+  if (!facetTerms.has(value)) {
+    reporter.report(source, at, 'error', RULES.unknownTerm, `${quote(value)} is not a term of the facet "${facet}".`, reporter.suggest(RULES.unknownTerm, value, () => facetTerms.keys()) ?? `Add it to taxonomy.yaml under ${facet}.terms, or use one of: ${listSome(facetTerms.keys(), 12)}.`);
+  }
+}
+
 /** Every rule over a loaded dataset. `today` bounds release dates. */
 export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic[] {
   const reporter = new Reporter();
@@ -465,15 +494,15 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
   }
 
   const ids = new Set(raw.models.map((source) => path.basename(source.path, '.yaml')));
-  const byLowerId = new Map<string, SourceFile[]>();
+  const byLowerId = new Repeats<SourceFile>();
   const names: NameUse[] = [];
   const formerIds: FormerIdUse[] = [];
   const lineage = new Map<string, LineageUse[]>();
-  const arxivIds = new Map<string, SourceFile[]>();
+  const arxivIds = new Repeats<SourceFile>();
 
   for (const source of raw.models) {
     const fileId = path.basename(source.path, '.yaml');
-    pushTo(byLowerId, fileId.toLowerCase(), source);
+    byLowerId.add(fileId.toLowerCase(), source);
     if (!SLUG.test(fileId)) {
       reporter.report(source, [], 'error', RULES.unsafeId, `The file name ${quote(`${fileId}.yaml`)} is not a safe id.`, 'Name the file <id>.yaml with lowercase letters, digits and single hyphens: "gpt-3.yaml".');
     } else if (RESERVED_IDS.has(fileId)) {
@@ -493,27 +522,28 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
     for (const use of namesOf(source, entry, fileId)) names.push(use);
     for (const use of formerIdsOf(source, entry, fileId)) formerIds.push(use);
 
-    const checkTerm = (facet: FacetId, value: unknown, at: PathSegment[]) => {
-      if (typeof value !== 'string' || !raw.taxonomy) return;
-      const facetTerms = terms.get(facet)!;
-      if (!facetTerms.has(value)) {
-        reporter.report(source, at, 'error', RULES.unknownTerm, `${quote(value)} is not a term of the facet "${facet}".`, reporter.suggest(RULES.unknownTerm, value, () => facetTerms.keys()) ?? `Add it to taxonomy.yaml under ${facet}.terms, or use one of: ${listSome(facetTerms.keys(), 12)}.`);
-      }
-    };
-    checkTerm('domain', entry.domain, ['domain']);
-    checkTerm('architecture', entry.architecture, ['architecture']);
-    asArray(entry.objectives).forEach((objective, index) => checkTerm('objective', objective, ['objectives', index]));
+    if (raw.taxonomy) {
+      checkTerm(source, terms, 'domain', entry.domain, ['domain'], reporter);
+      checkTerm(source, terms, 'architecture', entry.architecture, ['architecture'], reporter);
+      const objectives = asArray(entry.objectives);
+      for (let index = 0; index < objectives.length; index++) checkTerm(source, terms, 'objective', objectives[index], ['objectives', index], reporter);
+    }
 
-    asArray(entry.organizations).forEach((organization, index) => {
+    // Loops rather than callbacks, here and below: a closure a model and a list is garbage at 10,000 models.
+    const organizationIds = asArray(entry.organizations);
+    for (let index = 0; index < organizationIds.length; index++) {
+      const organization = organizationIds[index];
       if (typeof organization === 'string' && raw.organizations && !organizations.has(organization)) {
         reporter.report(source, ['organizations', index], 'error', RULES.unknownOrganization, `${quote(organization)} is not an organization of organizations.yaml.`, reporter.suggest(RULES.unknownOrganization, organization, () => organizations) ?? `Add "${organization.slice(0, MAX_QUOTED_LENGTH)}: {name: …}" to organizations.yaml.`);
       }
-    });
+    }
 
     const edges: LineageUse[] = [];
-    asArray(entry.lineage).forEach((edge, index) => {
+    const lineageEdges = asArray(entry.lineage);
+    for (let index = 0; index < lineageEdges.length; index++) {
+      const edge = lineageEdges[index];
       const target = isObject(edge) ? asString(edge.target) : undefined;
-      if (target === undefined) return;
+      if (target === undefined) continue;
       if (target === fileId) {
         reporter.report(source, ['lineage', index, 'target'], 'error', RULES.selfLineage, 'A model cannot derive from itself.', 'Remove this lineage edge.');
       } else if (!ids.has(target)) {
@@ -521,7 +551,7 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
       } else {
         edges.push({source, index, target});
       }
-    });
+    }
     lineage.set(fileId, edges);
 
     checkRelease(source, entry, reporter, today);
@@ -529,18 +559,16 @@ export function validateDataset(raw: RawDataset, today = new Date()): Diagnostic
     checkSourcedFields(source, entry, reporter);
     checkSources(source, entry, reporter, primary);
     const arxiv = isObject(entry.paper) ? asString(entry.paper.arxiv) : undefined;
-    if (arxiv) pushTo(arxivIds, arxiv, source);
+    if (arxiv) arxivIds.add(arxiv, source);
   }
 
-  for (const [lower, sources] of byLowerId) {
-    if (sources.length < 2) continue;
+  for (const [lower, sources] of byLowerId.repeated()) {
     for (const source of sources) {
       const others = sources.filter((s) => s !== source).map((s) => path.basename(s.path));
       reporter.report(source, [], 'error', RULES.caseCollision, `The file name differs from ${listSome(others, NAMED_PLACES)} only by case.`, `Ids must be unique ignoring case: keep one "${lower}.yaml".`);
     }
   }
-  for (const [arxiv, sources] of arxivIds) {
-    if (sources.length < 2) continue;
+  for (const [arxiv, sources] of arxivIds.repeated()) {
     for (const source of sources) {
       const others = sources.filter((s) => s !== source);
       reporter.report(source, ['paper', 'arxiv'], 'error', RULES.duplicateArxiv, `arXiv ${arxiv} is also the paper of ${listSome(others, NAMED_PLACES, (s) => reporter.where(s, ['paper', 'arxiv']))}.`, 'One paper, one entry: make the other model an alias or a size of this one, or correct the id.');
