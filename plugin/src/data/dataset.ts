@@ -4,7 +4,7 @@ import path from 'node:path';
 import {MODELS_DIR, type RawDataset} from './load.js';
 import {primaryHostPatterns} from './sources.js';
 import {FACETS, type AliasEntry, type FacetId, type LookalikesFile, type ModelEntry, type OrganizationsFile, type TaxonomyFile} from './schema.js';
-import type {Dataset, Facet, LineageEdge, Model, Name, Organization, Term} from './types.js';
+import type {Dataset, Facet, LineageEdge, Model, Name, Organization, Size, Term} from './types.js';
 import {parseDate, parseParameterCount} from './values.js';
 
 function hashTexts(dir: string, texts: ReadonlyMap<string, string>): string {
@@ -23,12 +23,37 @@ function toName(alias: AliasEntry): Name {
     : {text: alias.name, ambiguous: alias.ambiguous ?? false, matchCase: alias.matchCase ?? true};
 }
 
+/** An object being built, one field after another, before it is frozen. */
+type Building<T> = {-readonly [K in keyof T]?: T[K]};
+
+/**
+ * A model from its validated entry. Optional fields are set one after another rather than spread from
+ * `{}` or `{field}`: ten objects a model fewer, about 25 of 85 ms at 10,000 models. The key order is the
+ * entry's (pages serialise models).
+ */
 function toModel(entry: ModelEntry, file: string): Model {
   const date = parseDate(entry.released.date)!;
-  return deepFreeze({
+  const names: Name[] = [{text: entry.name, ambiguous: entry.ambiguous ?? false, matchCase: true}];
+  for (const alias of entry.aliases ?? []) names.push(toName(alias));
+  const sizes: Size[] = [];
+  for (const size of entry.sizes ?? []) {
+    const built: Building<Size> = {};
+    if (size.variant !== undefined) built.variant = size.variant;
+    if (size.parameters !== undefined) built.parameters = parseParameterCount(size.parameters)!;
+    if (size.active !== undefined) built.active = parseParameterCount(size.active)!;
+    sizes.push(built);
+  }
+  const lineage: LineageEdge[] = [];
+  for (const edge of entry.lineage ?? []) {
+    const built: Building<LineageEdge> = {relation: edge.relation, from: entry.id, to: edge.target};
+    if (edge.note !== undefined) built.note = edge.note;
+    if (edge.source !== undefined) built.source = edge.source;
+    lineage.push(built as LineageEdge);
+  }
+  const model: Building<Model> = {
     id: entry.id,
     name: entry.name,
-    names: [{text: entry.name, ambiguous: entry.ambiguous ?? false, matchCase: true}, ...(entry.aliases ?? []).map(toName)],
+    names,
     formerIds: entry.formerIds ?? [],
     domain: entry.domain,
     architecture: entry.architecture,
@@ -36,26 +61,17 @@ function toModel(entry: ModelEntry, file: string): Model {
     released: {date: String(entry.released.date), precision: date.precision, year: date.year, basis: entry.released.basis},
     organizations: entry.organizations ?? [],
     paper: entry.paper,
-    sizes: (entry.sizes ?? []).map((size) => ({
-      ...(size.variant === undefined ? {} : {variant: size.variant}),
-      ...(size.parameters === undefined ? {} : {parameters: parseParameterCount(size.parameters)!}),
-      ...(size.active === undefined ? {} : {active: parseParameterCount(size.active)!}),
-    })),
-    lineage: (entry.lineage ?? []).map((edge) => ({
-      relation: edge.relation,
-      from: entry.id,
-      to: edge.target,
-      ...(edge.note === undefined ? {} : {note: edge.note}),
-      ...(edge.source === undefined ? {} : {source: edge.source}),
-    })),
-    ...(entry.access === undefined ? {} : {access: entry.access}),
-    ...(entry.license === undefined ? {} : {license: entry.license}),
-    links: entry.links ?? {},
-    summary: entry.summary.trim(),
-    sources: entry.sources,
-    ...(entry.survey === undefined ? {} : {survey: entry.survey}),
-    file,
-  } satisfies Model);
+    sizes,
+    lineage,
+  };
+  if (entry.access !== undefined) model.access = entry.access;
+  if (entry.license !== undefined) model.license = entry.license;
+  model.links = entry.links ?? {};
+  model.summary = entry.summary.trim();
+  model.sources = entry.sources;
+  if (entry.survey !== undefined) model.survey = entry.survey;
+  model.file = file;
+  return deepFreeze(model as Model);
 }
 
 function toFacets(taxonomy: TaxonomyFile): Facet[] {
