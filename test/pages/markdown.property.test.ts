@@ -13,7 +13,7 @@ import {unified} from 'unified';
 import {describe, expect, it} from 'vitest';
 import {heading, link, list, paragraph, strong, text, toMdx} from '../../plugin/src/generate/markdown.js';
 import {serialize, serializeBlock} from '../../plugin/src/generate/serialize.js';
-import {firstSentence, isPlainLine, parsedWithoutGfm, summaryTree} from '../../plugin/src/generate/summary.js';
+import {firstSentence, isPlainLine, parsedWithoutGfm, simpleInlineParagraph, summaryTree} from '../../plugin/src/generate/summary.js';
 import {toString} from 'mdast-util-to-string';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
@@ -292,6 +292,35 @@ describe('summaries', () => {
     );
     expect(plain).toBeGreaterThan(200);
     expect(isPlainLine('BERT pre-trains a bidirectional Transformer: masked tokens (15 %) are predicted.')).toBe(true);
+  });
+
+  it('reads a line of simple inline Markdown as CommonMark does, without the parser: strong, emphasis, code, links', () => {
+    const commonMark = unified().use(remarkParse);
+    const letter = fc.constantFrom('A', 'z', 'É', '模', '𝐀');
+    const word = fc.constantFrom('a', 'Bc', '1', '模型', 'é', '😀', 'x1');
+    const attention = fc.tuple(fc.constantFrom('*', '**', '***', '_', '__'), fc.array(fc.oneof(word, fc.constantFrom(' ', '.', '-', '(', ')', '*', '`')), {minLength: 1, maxLength: 4}), fc.constantFrom('*', '**', '***', '_', '')).map(([open, inner, close]) => `${open}${inner.join('')}${close}`);
+    const code = fc.tuple(fc.constantFrom('`', '``'), fc.array(fc.oneof(word, fc.constantFrom(' ', '*', '_', '[', '<b>', '&amp;', '\\', '\0', '\t')), {minLength: 1, maxLength: 4}), fc.constantFrom('`', '``', '')).map(([open, inner, close]) => `${open}${inner.join('')}${close}`);
+    const url = fc.constantFrom('https://example.org', 'http://a.b/c_d?e=f#g', 'https://a.org/(x)', 'https://a.org/x y', 'https://a.org/&amp;', 'https://a.org/<x>', 'ftp://a.b', '/local', 'https://a.org/`x`', 'https://a.org/*x*');
+    const link = fc.tuple(fc.constantFrom('[', '![', '\\['), fc.array(fc.oneof(word, fc.constantFrom(' ', '*', '`', ']', '[')), {minLength: 0, maxLength: 3}), fc.constantFrom('](', '] (', ']'), url, fc.constantFrom(')', ' "t")', '')).map((pieces) => pieces.join(''));
+    const between = fc.constantFrom(' ', '  ', '', '.', ',', '(', ')', '!', ':', '?', '-', '\u00a0', '\n', '\t', '"');
+    const line = fc.tuple(letter, fc.array(fc.oneof(word, between, attention, code, link), {maxLength: 10})).map(([first, pieces]) => first + pieces.join(''));
+    let simple = 0;
+    fc.assert(
+      fc.property(line, (markdown) => {
+        const tree = simpleInlineParagraph(markdown);
+        if (!tree) return;
+        simple++;
+        expect(tree, markdown).toEqual(commonMark.parse(markdown));
+      }),
+      {numRuns: Number(process.env.SIMPLE_INLINE_RUNS ?? 2000)},
+    );
+    expect(simple).toBeGreaterThan(200);
+    if (process.env.SIMPLE_INLINE_RUNS) console.log(`${simple} lines read without the parser`);
+    const summary = 'A synthetic model used to measure how the atlas scales. It has **bold** text, a [link](https://example.org) and `code`.';
+    expect(simpleInlineParagraph(summary)).toEqual(commonMark.parse(summary));
+    for (const markdown of ['A a**b**', 'A **b**c', 'A ** b**', 'A `a``b`', 'A ![b](https://a.org)', 'A [b](https://a.org "t")', 'A *b\nc*', 'A \\*b*']) {
+      expect(simpleInlineParagraph(markdown), markdown).toBeUndefined();
+    }
   });
 
   it('finds the same first sentence from the parse the page body uses, and gives the body a tree of its own', () => {

@@ -30,7 +30,7 @@ const hasAutolinkText = (node: Root | RootContent): boolean =>
  */
 export function parsedWithoutGfm(markdown: string): Root | undefined {
   if (GFM_SYNTAX.test(markdown)) return undefined;
-  const tree = isPlainLine(markdown) ? plainParagraph(markdown) : commonMarkParser.parse(markdown);
+  const tree = isPlainLine(markdown) ? plainParagraph(markdown) : (simpleInlineParagraph(markdown) ?? commonMarkParser.parse(markdown));
   return hasAutolinkText(tree) ? undefined : tree;
 }
 
@@ -49,6 +49,69 @@ function plainParagraph(markdown: string): Root {
   const value = markdown.replace(/ +$/, '');
   const whole = {start: point(0), end: point(markdown.length)};
   return {type: 'root', children: [{type: 'paragraph', children: [{type: 'text', value, position: {start: point(0), end: point(value.length)}}], position: whole}], position: whole};
+}
+
+/** A character of plain text: none that means something inline, no tab, no line ending (`\x60` is the backtick). */
+const PLAIN = String.raw`[^\\\x60*_[\]<>&\t\r\n\0]`;
+/** A letter or a digit: what strong or emphasis must begin and end with here. */
+const ALNUM = String.raw`[\p{L}\p{N}]`;
+/**
+ * The inline Markdown summaries use, in its simplest forms only, from `lastIndex`: a run of plain text;
+ * `**strong**` or `*emphasis*` around plain text that begins and ends with a letter or a digit, followed
+ * by a space, a punctuation mark or the end; code in single backticks neither beginning nor ending with
+ * a space; and `[text](https://…)` without a title. Where one of them stands, CommonMark reads nothing else.
+ */
+const SIMPLE_INLINE = new RegExp(
+  [
+    String.raw`(?<text>${PLAIN}+)`,
+    String.raw`(?<marker>\*\*?)(?<attention>${ALNUM}(?:${PLAIN}*${ALNUM})?)\k<marker>(?=$|[ .,;:!?)])`,
+    String.raw`\x60(?<code>[^\x60\s\0](?:[^\x60\t\r\n\0]*[^\x60\s\0])?)\x60`,
+    String.raw`\[(?<label>${PLAIN}+)\]\((?<url>https?:\/\/[^\s()<>\\&\x60[\]]+)\)`,
+  ].join('|'),
+  'uy',
+);
+
+/**
+ * The tree CommonMark gives one line beginning with a letter and made only of `SIMPLE_INLINE`'s forms,
+ * positions included; `undefined` for anything else. Strong and emphasis open only after a space or `(`
+ * (where their markers are left-flanking), code does not follow code, and no link follows `!`.
+ */
+export function simpleInlineParagraph(markdown: string): Root | undefined {
+  if (!/^\p{L}/u.test(markdown)) return undefined;
+  const children: PhrasingContent[] = [];
+  const span = (start: number, end: number) => ({start: point(start), end: point(end)});
+  SIMPLE_INLINE.lastIndex = 0;
+  for (let at = 0; at < markdown.length; ) {
+    const match = SIMPLE_INLINE.exec(markdown);
+    if (!match) return undefined;
+    const {text: plain, marker, attention, code, label, url} = match.groups!;
+    const end = SIMPLE_INLINE.lastIndex;
+    const before = markdown[at - 1];
+    if (plain !== undefined) {
+      children.push({type: 'text', value: plain, position: span(at, end)});
+    } else if (attention !== undefined) {
+      if (before !== undefined && before !== ' ' && before !== '(') return undefined;
+      const inner = {type: 'text' as const, value: attention, position: span(at + marker!.length, end - marker!.length)};
+      children.push({type: marker!.length === 2 ? 'strong' : 'emphasis', children: [inner], position: span(at, end)});
+    } else if (code !== undefined) {
+      if (before === '\x60') return undefined;
+      children.push({type: 'inlineCode', value: code, position: span(at, end)});
+    } else {
+      if (before === '!') return undefined;
+      const inner = {type: 'text' as const, value: label!, position: span(at + 1, at + 1 + label!.length)};
+      children.push({type: 'link', title: null, url: url!, children: [inner], position: span(at, end)});
+    }
+    at = end;
+  }
+  // The paragraph's last text loses its final spaces; one made only of spaces goes.
+  const last = children.at(-1);
+  if (last?.type === 'text') {
+    last.value = last.value.replace(/ +$/, '');
+    last.position!.end = point(last.position!.start.offset! + last.value.length);
+    if (last.value === '') children.pop();
+  }
+  const whole = span(0, markdown.length);
+  return {type: 'root', children: [{type: 'paragraph', children, position: whole}], position: whole};
 }
 
 export function isHttpUrl(url: string): boolean {
