@@ -157,6 +157,12 @@ describe('parsePlainYaml', () => {
     }
   });
 
+  it('should leave nesting deep enough to overflow the stack to js-yaml, without throwing', () => {
+    const nested = (depth: number) => `${Array.from({length: depth}, (_, level) => `${' '.repeat(level)}a:`).join('\n')} 1`;
+    expect(parsePlainYaml(nested(100))).toBeDefined();
+    expect(parsePlainYaml(nested(5000))).toBeUndefined();
+  });
+
   it('should read every model file of the dataset, as js-yaml does', () => {
     const dir = path.join(ROOT, 'data/models');
     const files = fs.readdirSync(dir).filter((file) => file.endsWith('.yaml'));

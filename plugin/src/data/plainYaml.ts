@@ -343,7 +343,8 @@ export function parsePlainYaml(text: string): {value: Record<string, unknown>} |
   try {
     return {value: new Reader(text).read() as Record<string, unknown>};
   } catch (error) {
-    if (error === OUTSIDE) return undefined;
+    // Nesting deep enough to overflow the stack is left to js-yaml too, as is everything unusual.
+    if (error === OUTSIDE || error instanceof RangeError) return undefined;
     throw error;
   }
 }
