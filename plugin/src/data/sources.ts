@@ -5,6 +5,7 @@
  * servers, proceedings, the authors' own sites, repositories and model cards);
  * sources elsewhere are secondary.
  */
+import {pushTo} from './dataset.js';
 
 /**
  * Why a URL cannot be a source, or `undefined` when it can. A mirror (`via`)
@@ -56,7 +57,7 @@ function hostIndex(patterns: readonly string[]): HostIndex {
     const prefixes = new Map<string, string[][]>();
     for (const pattern of patterns) {
       const [host, ...prefix] = pattern.toLowerCase().split('/');
-      prefixes.set(host!, [...(prefixes.get(host!) ?? []), prefix]);
+      pushTo(prefixes, host!, prefix);
     }
     index = prefixes;
     hostIndexes.set(patterns, index);

@@ -35,8 +35,12 @@ class Repeats<V> {
 
   add(key: string, value: V) {
     const first = this.#first.get(key);
-    if (first === undefined) this.#first.set(key, value);
-    else if (this.#repeated.has(key)) this.#repeated.get(key)!.push(value);
+    if (first === undefined) {
+      this.#first.set(key, value);
+      return;
+    }
+    const list = this.#repeated.get(key);
+    if (list) list.push(value);
     else this.#repeated.set(key, [first, value]);
   }
 
