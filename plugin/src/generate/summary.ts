@@ -30,29 +30,24 @@ const hasAutolinkText = (node: Root | RootContent): boolean =>
  */
 export function parsedWithoutGfm(markdown: string): Root | undefined {
   if (GFM_SYNTAX.test(markdown)) return undefined;
-  const tree = isPlainLine(markdown) ? plainParagraph(markdown) : (simpleInlineParagraph(markdown) ?? commonMarkParser.parse(markdown));
+  const tree = simpleInlineParagraph(markdown) ?? commonMarkParser.parse(markdown);
   return hasAutolinkText(tree) ? undefined : tree;
 }
 
-/**
- * One line of prose, beginning with a letter, without a tab (the parser counts its columns to the next tab
- * stop) and without a character that means something inline in CommonMark: a paragraph of that text, less
- * the spaces at its end. Most summaries are such a line (YAML folds them), and the parser's own setup
- * costs more than this.
- */
-export const isPlainLine = (markdown: string) => /^\p{L}[^\\`*_[\]<>&\t\r\n\0]*$/u.test(markdown);
-
 const point = (offset: number) => ({line: 1, column: offset + 1, offset});
-
-/** The tree CommonMark gives a plain line (`isPlainLine`), positions included. */
-function plainParagraph(markdown: string): Root {
-  const value = markdown.replace(/ +$/, '');
-  const whole = {start: point(0), end: point(markdown.length)};
-  return {type: 'root', children: [{type: 'paragraph', children: [{type: 'text', value, position: {start: point(0), end: point(value.length)}}], position: whole}], position: whole};
-}
 
 /** A character of plain text: none that means something inline, no tab, no line ending (`\x60` is the backtick). */
 const PLAIN = String.raw`[^\\\x60*_[\]<>&\t\r\n\0]`;
+
+/**
+ * One line of prose, beginning with a letter, without a tab (the parser counts its columns to the next tab
+ * stop) and without a character that means something inline in CommonMark: `simpleInlineParagraph` reads
+ * it as one text, less the spaces at its end. Most summaries are such a line (YAML folds them), and the
+ * parser's own setup costs more than that.
+ */
+const PLAIN_LINE = new RegExp(String.raw`^\p{L}${PLAIN}*$`, 'u');
+export const isPlainLine = (markdown: string) => PLAIN_LINE.test(markdown);
+
 /** A letter or a digit: what strong or emphasis must begin and end with here. */
 const ALNUM = String.raw`[\p{L}\p{N}]`;
 /**
