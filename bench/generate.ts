@@ -34,7 +34,7 @@ async function generateOnce(lib: string, variant: Variant, dataDir: string): Pro
     mentions: new Map(),
   };
   const start = performance.now();
-  if (variant === 'worker') await generate.buildAtlasFilesWhileLayingOut(dataset, context, (await load('generate/pictures/layoutWorker.js')).layoutGraphInWorker);
+  if (variant === 'worker') await generate.buildAtlasFilesWhileLayingOut(dataset, context, (await load('generate/pictures/layoutWorker.js')).layoutGraphInWorker, new Map());
   else generate.buildAtlasFiles(dataset, context);
   return performance.now() - start;
 }

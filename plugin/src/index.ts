@@ -12,7 +12,7 @@ import {buildAtlasFilesWhileLayingOut, buildModelPageFiles, buildModelRoutes, de
 import {generatedFolder, RESERVED_IDS} from './generate/paths.js';
 import {modelEditUrl, TAGS_FILE} from './generate/modelPage.js';
 import {cardShardCount} from './theme/ModelLinkCard/cardShard.js';
-import {syncFolder, writeChangedFiles} from './generate/sync.js';
+import {syncFolderWhile, writeChangedFiles} from './generate/sync.js';
 import remarkModelLinks from './link/remark.js';
 import {scanMentions, type PageMention} from './link/mentions.js';
 import {contentPages} from './generate/contentPages.js';
@@ -124,8 +124,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     const {dataset, diagnostics} = timed('Model Atlas: load and validate data', () => loadDatasetWithoutStack(dataDir));
     reportDataWarnings(diagnostics, options.onDataWarning);
     modelRoutes = modelPagesAreRoutes(options.modelPages, dataset.models.length);
-    await timedAsync('Model Atlas: generate pages', async () =>
-      syncFolder(outDir, await buildAtlasFilesWhileLayingOut(dataset, generateContext(dataset), layoutGraphAside)),
+    await timedAsync('Model Atlas: generate pages', () =>
+      syncFolderWhile(outDir, (files) => buildAtlasFilesWhileLayingOut(dataset, generateContext(dataset), layoutGraphAside, files)),
     );
     return dataset;
   }

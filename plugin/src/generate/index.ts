@@ -13,6 +13,7 @@ import {layoutGraph, type GraphLayout} from './pictures/graph.js';
 import {buildSurveyPage} from './surveyPage.js';
 import {cardPath, exportPath, inventoryPath, propsFile} from './paths.js';
 import {buildSidebars} from './sidebar.js';
+import type {FileSink} from './sync.js';
 import {buildIdsPage} from './idsPage.js';
 import {buildInventory, linkables, toObjectsInv, type Linkable} from './inventory.js';
 import {buildRedirectPages} from './redirects.js';
@@ -29,17 +30,19 @@ export const DOCS_DIR = 'docs';
 export const STATIC_DIR = 'static';
 export const SIDEBARS_FILE = 'sidebars.json';
 
-function buildPages(atlas: Atlas): GeneratedPage[] {
+/** The pages, one at a time: each can be written while the next is built. */
+function* buildPages(atlas: Atlas): Generator<GeneratedPage> {
   const {dataset, context} = atlas;
-  return [
-    buildOverviewIndex(atlas),
-    buildIdsPage(atlas, atlas.linkables()),
-    buildOverviewPage(atlas, 'explorer', {dataUrl: `/${exportPath(context.routeBasePath, 'json')}`}),
-    buildOverviewPage(atlas, 'timeline', buildTimeline(atlas)),
-    buildSurveyPage(atlas),
-    ...[...atlas.facets.values()].flatMap((facet) => [buildFacetPage(atlas, facet), ...facet.terms.map((term) => buildTermPage(atlas, facet, term))]),
-    ...(context.modelRoutes ? [] : dataset.models.map((model) => buildModelPage(atlas, model))),
-  ];
+  yield buildOverviewIndex(atlas);
+  yield buildIdsPage(atlas, atlas.linkables());
+  yield buildOverviewPage(atlas, 'explorer', {dataUrl: `/${exportPath(context.routeBasePath, 'json')}`});
+  yield buildOverviewPage(atlas, 'timeline', buildTimeline(atlas));
+  yield buildSurveyPage(atlas);
+  for (const facet of atlas.facets.values()) {
+    yield buildFacetPage(atlas, facet);
+    for (const term of facet.terms) yield buildTermPage(atlas, facet, term);
+  }
+  if (!context.modelRoutes) for (const model of dataset.models) yield buildModelPage(atlas, model);
 }
 
 function createAtlas(dataset: Dataset, context: GenerateContext): Atlas {
@@ -72,7 +75,7 @@ const staticFile = (file: string) => `${STATIC_DIR}/${file}`;
 /** Generated files by relative path: text, or bytes (`objects.inv`). */
 export type GeneratedFiles = Map<string, string | Uint8Array>;
 
-function addPage(files: GeneratedFiles, page: GeneratedPage): void {
+function addPage(files: FileSink, page: GeneratedPage): void {
   files.set(docsFile(page.file), page.mdx);
   if (page.props !== undefined) files.set(docsFile(propsFile(page.file)), JSON.stringify(page.props));
 }
@@ -81,31 +84,32 @@ function addPage(files: GeneratedFiles, page: GeneratedPage): void {
 export function buildAtlasFiles(dataset: Dataset, context: GenerateContext): GeneratedFiles {
   const atlas = createAtlas(dataset, context);
   const graph = familyTreeGraph(atlas);
-  const files = buildAllButFamilyTree(atlas);
+  const files: GeneratedFiles = new Map();
+  buildAllButFamilyTree(atlas, files);
   addPage(files, buildOverviewPage(atlas, 'family-tree', {...graph, layout: layoutGraph(graph.nodes, graph.edges)}));
   return files;
 }
 
 /**
- * The same files, the family tree laid out by `layout` (in a worker thread) while the rest is built: dagre
- * takes a while on a large catalog. `layout` gets plain data and must give what `layoutGraph` gives.
+ * The same files, into `files` as they are built (a folder's writer writes them meanwhile), the family
+ * tree laid out by `layout` (in a worker thread) while the rest is built: dagre takes a while on a large
+ * catalog. `layout` gets plain data and must give what `layoutGraph` gives.
  */
 export async function buildAtlasFilesWhileLayingOut(
   dataset: Dataset,
   context: GenerateContext,
   layout: (nodes: FamilyGraph['nodes'], edges: FamilyGraph['edges']) => Promise<GraphLayout>,
-): Promise<GeneratedFiles> {
+  files: FileSink,
+): Promise<void> {
   const atlas = createAtlas(dataset, context);
   const graph = familyTreeGraph(atlas);
   const laidOut = layout(graph.nodes, graph.edges);
-  const files = buildAllButFamilyTree(atlas);
+  buildAllButFamilyTree(atlas, files);
   addPage(files, buildOverviewPage(atlas, 'family-tree', {...graph, layout: await laidOut}));
-  return files;
 }
 
-function buildAllButFamilyTree(atlas: Atlas): GeneratedFiles {
+function buildAllButFamilyTree(atlas: Atlas, files: FileSink): void {
   const {dataset, context} = atlas;
-  const files: GeneratedFiles = new Map();
   for (const page of buildPages(atlas)) addPage(files, page);
   files.set(SIDEBARS_FILE, JSON.stringify(buildSidebars(atlas), null, 2));
   files.set(docsFile(TAGS_FILE), buildTagsFile(atlas));
@@ -120,7 +124,6 @@ function buildAllButFamilyTree(atlas: Atlas): GeneratedFiles {
   const cards = Array.from({length: shards}, (): Record<string, ModelCard> => ({}));
   for (const model of dataset.models) cards[cardShard(model.id, shards)]![model.id] = buildCard(atlas, model);
   cards.forEach((shard, index) => files.set(staticFile(cardPath(context.routeBasePath, index)), JSON.stringify(shard)));
-  return files;
 }
 
 /**

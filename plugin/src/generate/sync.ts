@@ -1,12 +1,32 @@
-/** Writes a set of files into a folder the plugin owns: only changed files, and deletes the rest. */
+/**
+ * Writes files into a folder the plugin owns: only files whose content differs, and deletes the rest. The
+ * built plugin writes in a worker thread while the generator goes on: writing a fresh folder can wait on
+ * the disk for a second. This module is the worker's script too.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads';
 import {resolveInside} from './paths.js';
 
 export interface SyncResult {
   readonly written: readonly string[];
   readonly deleted: readonly string[];
 }
+
+/** Where generated files go as they are built: a map of relative paths to contents, or a folder's writer. */
+export interface FileSink {
+  set(file: string, content: string | Uint8Array): unknown;
+}
+
+/** A file to write: its relative path, its absolute path, its content. */
+type Entry = readonly [file: string, target: string, content: string | Uint8Array];
+
+/** What the worker answers once told that no more files come. */
+type Outcome = {readonly written: string[]} | {readonly error: string};
+
+const WRITE_JOB = 'model-atlas-write';
+/** Files a message to the worker carries. */
+const BATCH = 64;
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -25,31 +45,152 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-/** Writes the files (text or bytes) whose content differs from what `dir` holds; returns their paths. Throws on a path outside `dir`. */
-export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
-  const written: string[] = [];
-  /** Folders made or found during this call: one `mkdir` each, not one a file. */
-  const folders = new Set<string>();
-  for (const [file, content] of files) {
-    const target = resolveInside(dir, file);
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) continue;
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      fs.mkdirSync(folder, {recursive: true});
-      folders.add(folder);
+/**
+ * Writes files whose content differs from what their path holds, one `mkdir` a folder; keeps the paths
+ * written, or the first failure (and writes nothing after it).
+ */
+class ChangedFiles {
+  readonly #written: string[] = [];
+  readonly #folders = new Set<string>();
+  #error: string | undefined;
+
+  write([file, target, content]: Entry): void {
+    if (this.#error !== undefined) return;
+    try {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) return;
+      const folder = path.dirname(target);
+      if (!this.#folders.has(folder)) {
+        fs.mkdirSync(folder, {recursive: true});
+        this.#folders.add(folder);
+      }
+      fs.writeFileSync(target, bytes);
+      this.#written.push(file);
+    } catch (failure) {
+      this.#error = (failure as Error).message;
     }
-    fs.writeFileSync(target, bytes);
-    written.push(file);
   }
-  return written;
+
+  get outcome(): Outcome {
+    return this.#error === undefined ? {written: this.#written} : {error: this.#error};
+  }
 }
 
-/** Makes `dir` hold exactly `files` (relative POSIX paths), touching only what differs; nothing outside `dir`. */
-export function syncFolder(dir: string, files: ReadonlyMap<string, string | Uint8Array>): SyncResult {
-  for (const file of files.keys()) resolveInside(dir, file);
-  const deleted = listFiles(dir).filter((file) => !files.has(file));
+/** The files written; throws the failure, said plainly. */
+function settle(outcome: Outcome): string[] {
+  if ('error' in outcome) throw new Error(`Model Atlas: could not write the generated files: ${outcome.error}`);
+  return outcome.written;
+}
+
+if (!isMainThread && workerData === WRITE_JOB) {
+  const files = new ChangedFiles();
+  parentPort!.on('message', (batch: Entry[] | null) => {
+    if (batch !== null) return batch.forEach((entry) => files.write(entry));
+    parentPort!.postMessage(files.outcome);
+    parentPort!.close();
+  });
+}
+
+/** The writer's worker, and what it will answer; none when running from the TypeScript sources, which a worker cannot load. */
+function startWorker(): {worker: Worker; outcome: Promise<Outcome>} | undefined {
+  if (import.meta.url.endsWith('.ts')) return undefined;
+  // Without the process's Node options: the script needs none, and some (`--input-type`) stop a worker.
+  const worker = new Worker(new URL(import.meta.url), {workerData: WRITE_JOB, execArgv: []});
+  const outcome = new Promise<Outcome>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`Model Atlas: the writer thread stopped (exit code ${code}) before writing every file.`)));
+  });
+  // `written` awaits it; until then a failure is not unhandled.
+  outcome.catch(() => undefined);
+  return {worker, outcome};
+}
+
+/**
+ * The files of a folder, written as they are given (`set`, as into a Map, so that the generator can write
+ * here or into a Map) in a worker thread; `written` or `sync` waits for them all.
+ */
+class FolderWriter implements FileSink {
+  readonly #dir: string;
+  readonly #files = new Set<string>();
+  readonly #thread = startWorker();
+  /** Without a worker: written at once, in this thread. */
+  readonly #here = new ChangedFiles();
+  #batch: Entry[] = [];
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /** Writes `file` (a relative POSIX path) unless it holds `content`. Throws on a path outside the folder or given twice. */
+  set(file: string, content: string | Uint8Array): this {
+    const entry: Entry = [file, resolveInside(this.#dir, file), content];
+    if (this.#files.has(file)) throw new Error(`Model Atlas: ${JSON.stringify(file)} was generated twice.`);
+    this.#files.add(file);
+    if (!this.#thread) this.#here.write(entry);
+    else if (this.#batch.push(entry) === BATCH) this.#send(this.#batch);
+    return this;
+  }
+
+  #send(message: Entry[] | null): void {
+    this.#thread!.worker.postMessage(message);
+    this.#batch = [];
+  }
+
+  /** Waits for every write; the files written, in the order given. No file may be given after. */
+  async written(): Promise<string[]> {
+    if (!this.#thread) return settle(this.#here.outcome);
+    if (this.#batch.length > 0) this.#send(this.#batch);
+    this.#send(null);
+    return settle(await this.#thread.outcome);
+  }
+
+  /** Waits for every write, then deletes every other file of the folder, and the folders left empty. */
+  async sync(): Promise<SyncResult> {
+    const written = await this.written();
+    return {written, deleted: deleteAllBut(this.#dir, this.#files)};
+  }
+
+  /** Stops the worker, leaving what it wrote. */
+  async stop(): Promise<void> {
+    await this.#thread?.worker.terminate();
+  }
+}
+
+/**
+ * Makes `dir` hold exactly the files that `build` gives its sink (relative POSIX paths), touching only what
+ * differs: the built plugin writes them in a worker thread while `build` goes on. When `build` throws, the
+ * files it gave may be written, and no file is deleted.
+ */
+export async function syncFolderWhile(dir: string, build: (files: FileSink) => Promise<void>): Promise<SyncResult> {
+  const writer = new FolderWriter(dir);
+  try {
+    await build(writer);
+  } catch (error) {
+    await writer.stop();
+    throw error;
+  }
+  return writer.sync();
+}
+
+/** Deletes the files of `dir` that `keep` has not, and the folders left empty; returns their paths. */
+function deleteAllBut(dir: string, keep: {has(file: string): boolean}): string[] {
+  const deleted = listFiles(dir).filter((file) => !keep.has(file));
   for (const file of deleted) fs.rmSync(path.join(dir, file));
   if (deleted.length > 0) removeEmptyFolders(dir);
+  return deleted;
+}
+
+/** Writes the files (text or bytes) whose content differs from what `dir` holds, in this thread; returns their paths. Throws on a path outside `dir`. */
+export function writeChangedFiles(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
+  const changed = new ChangedFiles();
+  for (const [file, content] of files) changed.write([file, resolveInside(dir, file), content]);
+  return settle(changed.outcome);
+}
+
+/** Makes `dir` hold exactly `files` (relative POSIX paths), in this thread, touching only what differs; nothing outside `dir`. */
+export function syncFolder(dir: string, files: ReadonlyMap<string, string | Uint8Array>): SyncResult {
+  for (const file of files.keys()) resolveInside(dir, file);
+  const deleted = deleteAllBut(dir, files);
   return {written: writeChangedFiles(dir, files), deleted};
 }
