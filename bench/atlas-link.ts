@@ -15,10 +15,11 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {VFile} from 'vfile';
+import YAML from 'yaml';
 import {writeSyntheticDataset} from './synthetic.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const FRONT_MATTER = /^---\n[\s\S]*?\n---\n/;
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/;
 
 /** Milliseconds the remark plugin of `lib` takes over every generated page of the dataset, in this process. */
 async function linkOnce(lib: string, dataDir: string): Promise<{ms: number; pages: number}> {
@@ -39,8 +40,9 @@ async function linkOnce(lib: string, dataDir: string): Promise<{ms: number; page
   });
   const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
   const pages = [...files].filter(([file]) => file.endsWith('.mdx')).map(([file, content]) => {
-    const value = String(content).replace(FRONT_MATTER, '');
-    return {tree: parser.parse(value), file: new VFile({path: file, value})};
+    const [, frontMatter = '', value] = FRONT_MATTER.exec(String(content))!;
+    // As the MDX loader gives it: the front matter read, the body parsed.
+    return {tree: parser.parse(value!), file: new VFile({path: file, value, data: {frontMatter: YAML.parse(frontMatter)}})};
   });
   const transform = remarkModelLinks({data: dataset, routeBasePath: '/models'});
   const start = performance.now();

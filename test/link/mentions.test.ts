@@ -40,6 +40,15 @@ describe('scanMentions', () => {
     });
   });
 
+  it('should count the mentions of a page that turns auto-linking off', () => {
+    const page = {path: 'docs/unlinked.md', value: '---\nmodel_atlas_autolink: false\n---\n\n# Unlinked\n\nRoBERTa after BERT.\n'};
+    const found = scanMentions([page], {data: loadFixtureDataset()}).models;
+    expect([...found].map(([id, pages]) => [id, pages.map(({file, count}) => ({file, count}))])).toEqual([
+      ['roberta', [{file: 'docs/unlinked.md', count: 1}]],
+      ['bert', [{file: 'docs/unlinked.md', count: 1}]],
+    ]);
+  });
+
   it('should report ambiguous mentions and near misses with their places and fixes, not words such as Bert, bloom or clip', () => {
     expect(report.ambiguous).toEqual([{file: 'docs/intro.md', line: 9, column: 1, text: 'MAE', models: ['mae'], names: ['MAE']}]);
     expect(report.nearMisses).toEqual([

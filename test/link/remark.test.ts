@@ -102,6 +102,16 @@ describe('remark plugin', () => {
     expect(String(await createProcessor().process(file))).toBe('[GPT](/models/gpt) and BERT\n');
   });
 
+  it('should leave prose as written on a page whose front matter turns auto-linking off, but link its :model directives', async () => {
+    const value = 'GPT, BERT and ERNIE; :model[the encoder]{#bert}.';
+    const file = await createProcessor().process(new VFile({value, data: {frontMatter: {model_atlas_autolink: false}}}));
+    expect(String(file)).toBe('GPT, BERT and ERNIE; [the encoder](/models/bert).\n');
+    expect(file.messages).toEqual([]);
+    // Any other value keeps the default.
+    const on = await createProcessor().process(new VFile({value: 'GPT', data: {frontMatter: {model_atlas_autolink: 'no'}}}));
+    expect(String(on)).toBe('[GPT](/models/gpt)\n');
+  });
+
   it('should reject bad options with every problem listed', () => {
     const data = loadFixtureDataset();
     expect(() => remarkModelLinks({data, once: 'always' as never, headings: 'yes' as never})).toThrow(

@@ -1,11 +1,20 @@
 /** The generator on the real dataset, without a site: card files and partial rewrites. */
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import type {Root} from 'mdast';
 import {toMarkdown} from 'mdast-util-to-markdown';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import {unified} from 'unified';
+import {visitParents} from 'unist-util-visit-parents';
+import {VFile} from 'vfile';
 import {describe, expect, it, vi} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {buildAtlasFiles, buildModelPageFiles} from '../../plugin/src/generate/index.js';
 import {contentPages} from '../../plugin/src/generate/contentPages.js';
+import {linkModels} from '../../plugin/src/link/autolink.js';
+import {normalizeOptions as normalizeLinkOptions} from '../../plugin/src/link/options.js';
 import {relatedModels} from '../../plugin/src/generate/modelPage.js';
 import {cardShard, cardShardCount, CARDS_PER_FILE} from '../../plugin/src/theme/ModelLinkCard/cardShard.js';
 import {testContext} from './helpers.js';
@@ -82,6 +91,24 @@ describe('generated files', () => {
       {file: '/site/docs/intro.md', permalink: '/docs/intro'},
       {file: '/site/blog/post.mdx', permalink: '/blog/post'},
     ]);
+  });
+
+  it('should turn auto-linking off on the ids and survey pages, which would gain no link from it', () => {
+    const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+    const links = (tree: Root) => {
+      let count = 0;
+      visitParents(tree, 'link', () => void count++);
+      return count;
+    };
+    for (const page of ['docs/ids.mdx', 'docs/survey.mdx']) {
+      const [, frontMatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(String(files.get(page)))!;
+      expect(frontMatter, page).toContain('model_atlas_autolink: false');
+      const tree = parser.parse(body!);
+      const before = links(tree);
+      expect(before, page).toBeGreaterThan(dataset.models.length / 2);
+      linkModels(tree, normalizeLinkOptions({data: dataset}), new VFile({path: page, value: body}));
+      expect(links(tree), page).toBe(before);
+    }
   });
 
   it('should list only the overview and facet pages in the sidebar with sidebarTerms: false, and no model anywhere', () => {

@@ -5,6 +5,7 @@ import type {Linkable} from './inventory.js';
 import {heading, link, list, paragraph, text, toMdx} from './markdown.js';
 import {format} from './messages.js';
 import {IDS_DOC_FILE, modelPermalink} from './paths.js';
+import {FRONT_MATTER_AUTOLINK_KEY} from '../link/constants.js';
 
 const code = (value: string): PhrasingContent => ({type: 'inlineCode', value});
 
@@ -36,6 +37,7 @@ export function buildIdsPage(atlas: Atlas, rows: readonly Linkable[]): Generated
       ),
     ),
   ];
-  const frontMatter = {title: messages['modelAtlas.page.ids'], description: messages['modelAtlas.page.ids.description'], displayed_sidebar: 'atlas'};
+  // Nothing to look for (the names are code, the models links): the auto-linker only walks the page.
+  const frontMatter = {title: messages['modelAtlas.page.ids'], description: messages['modelAtlas.page.ids.description'], displayed_sidebar: 'atlas', [FRONT_MATTER_AUTOLINK_KEY]: false};
   return {file: IDS_DOC_FILE, mdx: toMdx(frontMatter, body)};
 }

@@ -8,6 +8,7 @@ import {compareByRelease} from './format.js';
 import {heading, link, list, paragraph, text, toMdx} from './markdown.js';
 import {format} from './messages.js';
 import type {Atlas, GeneratedPage} from './modelPage.js';
+import {FRONT_MATTER_AUTOLINK_KEY} from '../link/constants.js';
 import {modelPermalink, overviewPermalink, SURVEY_PAGE} from './paths.js';
 import type {FactValue} from './props.js';
 
@@ -87,6 +88,7 @@ export function buildSurveyPage(atlas: Atlas): GeneratedPage {
   ];
   return {
     file: `${SURVEY_PAGE}.mdx`,
-    mdx: toMdx({title: messages['modelAtlas.page.survey'], description: messages['modelAtlas.page.survey.description'], displayed_sidebar: 'atlas'}, body),
+    // Every model on it is a link already: the auto-linker has nothing to look for.
+    mdx: toMdx({title: messages['modelAtlas.page.survey'], description: messages['modelAtlas.page.survey.description'], displayed_sidebar: 'atlas', [FRONT_MATTER_AUTOLINK_KEY]: false}, body),
   };
 }

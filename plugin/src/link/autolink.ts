@@ -77,6 +77,8 @@ interface Walk {
   readonly settings: Settings;
   readonly file: VFile;
   readonly currentModel: string | undefined;
+  /** Whether names found in prose are linked (otherwise only directives and existing links count). */
+  readonly auto: boolean;
   /** Models linked in the current scope (section, page or paragraph). */
   readonly linked: Set<string>;
   /** New children of a parent, by the child they replace. */
@@ -229,7 +231,7 @@ function flatten(walk: Walk, block: Parent, flat: Flattened, linkable: boolean) 
 function linkBlock(walk: Walk, block: Parent, linkable: boolean) {
   const flat: Flattened = {text: '', pieces: [], markers: [], linkable: false};
   flatten(walk, block, flat, linkable);
-  const matches = flat.linkable ? walk.settings.matcher.scan(flat.text) : [];
+  const matches = flat.linkable && walk.auto ? walk.settings.matcher.scan(flat.text) : [];
   const source = typeof walk.file.value === 'string' ? walk.file.value : undefined;
   const links = new Map<Text, {from: number; to: number; url: string; place: Position | undefined}[]>();
   let piece = 0;
@@ -300,9 +302,10 @@ function splitText(walk: Walk, node: Text, links: readonly {from: number; to: nu
 /**
  * Links the model mentions of a tree in place and returns every mention found where linking is allowed
  * (in document order). Throws a vfile message with the place for a `:model` directive naming no model.
+ * With `auto` false, names in prose are not looked for: only `:model` directives link.
  */
-export function linkModels(tree: Root, settings: Settings, file: VFile, currentModel: string | undefined = settings.currentModel): Mention[] {
-  const walk: Walk = {settings, file, currentModel, linked: new Set(), replacements: new Map(), mentions: [], lineStarts: new Map()};
+export function linkModels(tree: Root, settings: Settings, file: VFile, currentModel: string | undefined = settings.currentModel, auto = true): Mention[] {
+  const walk: Walk = {settings, file, currentModel, auto, linked: new Set(), replacements: new Map(), mentions: [], lineStarts: new Map()};
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;

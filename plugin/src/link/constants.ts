@@ -17,3 +17,5 @@ export const DIRECTIVE_NAME = 'model';
 
 /** Front matter key that names the model a page is about (it never links to itself). */
 export const FRONT_MATTER_MODEL_KEY = 'model_atlas_id';
+/** Front matter key that, set to `false`, leaves a page's prose unlinked (`:model` directives still link). */
+export const FRONT_MATTER_AUTOLINK_KEY = 'model_atlas_autolink';
