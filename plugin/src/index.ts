@@ -119,16 +119,24 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
   /** Page mode (`modelPages`): model pages are routes of this plugin, decided anew with each dataset. */
   let modelRoutes = false;
 
-  /** Loads the dataset and brings the generated folder up to date. Throws on invalid data. */
-  async function generate(): Promise<Dataset> {
+  /**
+   * Loads the dataset and starts bringing the generated folder up to date: the pages are built before it
+   * returns, while the family tree's layout and the writes go on in worker threads until `written`. The
+   * sidebars file is written at once: the docs instance's constructor wants it. Throws on invalid data.
+   */
+  function generate(): {dataset: Dataset; written: Promise<unknown>} {
     const {dataset, diagnostics} = timed('Model Atlas: load and validate data', () => loadDatasetWithoutStack(dataDir));
     reportDataWarnings(diagnostics, options.onDataWarning);
     modelRoutes = modelPagesAreRoutes(options.modelPages, dataset.models.length);
-    await timedAsync('Model Atlas: generate pages', () =>
-      syncFolderWhile(outDir, (files) => buildAtlasFilesWhileLayingOut(dataset, generateContext(dataset), layoutGraphAside, files)),
+    const written = timed('Model Atlas: generate pages', () =>
+      syncFolderWhile(outDir, (files) => buildAtlasFilesWhileLayingOut(dataset, generateContext(dataset), layoutGraphAside, files), new Set([SIDEBARS_FILE])),
     );
-    return dataset;
+    // Awaited by `finishWriting`: until then a failure is not unhandled.
+    written.catch(() => undefined);
+    return {dataset, written};
   }
+
+  const finishWriting = (written: Promise<unknown>) => timedAsync('Model Atlas: finish writing pages', () => written);
 
   function generateContext(dataset: Dataset): GenerateContext {
     return {
@@ -146,8 +154,14 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     };
   }
 
-  // Generate before any plugin's loadContent: Docusaurus awaits every constructor first.
-  let dataset = await generate();
+  // Generate before any plugin's loadContent: Docusaurus awaits every constructor first. The other plugins
+  // start while the writes go on; the first loadContent waits for them.
+  const first = generate();
+  let dataset = first.dataset;
+  // The docs instance's constructor checks that its folder and sidebars file exist. Without the sidebars
+  // file, generation has failed: its error then says why.
+  fs.mkdirSync(path.join(outDir, DOCS_DIR), {recursive: true});
+  if (!fs.existsSync(path.join(outDir, SIDEBARS_FILE))) await first.written;
   const staticDir = path.join(outDir, STATIC_DIR);
   if (!siteConfig.staticDirectories.includes(staticDir)) siteConfig.staticDirectories.push(staticDir);
 
@@ -174,7 +188,8 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     },
   });
   const docs = await docsPlugin.default(context, docsOptions);
-  let generated = true;
+  /** The constructor's writes, until the first load waits for them. Later loads are dev reloads after a data change. */
+  let firstLoad: Promise<unknown> | undefined = first.written;
   /** Dev reloads, one after the other: one that began later reads later data and must write last. */
   let reloads: Promise<unknown> = Promise.resolve();
 
@@ -203,16 +218,20 @@ export default async function pluginModelAtlas(context: LoadContext, options: Pl
     ...docs,
     name: DOCS_PLUGIN_NAME,
     async loadContent() {
-      // The constructor generated for the first load; later loads are dev reloads after a data change.
-      if (!generated) {
+      if (firstLoad) {
+        const pending = firstLoad;
+        firstLoad = undefined;
+        await finishWriting(pending);
+      } else {
         const reload = reloads.then(async () => {
           await sleep(RELOAD_SETTLE_MS);
-          return generate();
+          const next = generate();
+          await finishWriting(next.written);
+          return next.dataset;
         });
         reloads = reload.catch(() => undefined);
         dataset = await reload;
       }
-      generated = false;
       return docs.loadContent!();
     },
     async contentLoaded(args) {

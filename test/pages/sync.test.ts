@@ -78,6 +78,15 @@ describe.each(writers)('syncFolderWhile, %s', (_, load) => {
     );
   });
 
+  it('should write the files it is told to at once, before the build returns, and the rest by the end', async () => {
+    const {syncFolderWhile} = await load();
+    const out = path.join(tempDir(), 'out');
+    const synced = syncFolderWhile(out, give({'a.md': 'A', 'sidebars.json': '{}', 'deep/b.md': 'B'}), new Set(['sidebars.json']));
+    expect(read(out)).toMatchObject({'sidebars.json': '{}'});
+    expect(await synced).toEqual({written: ['a.md', 'sidebars.json', 'deep/b.md'], deleted: []});
+    expect(read(out)).toEqual({'a.md': 'A', 'sidebars.json': '{}', 'deep/b.md': 'B'});
+  });
+
   it('should hold exactly what buildAtlasFiles gives, the family tree laid out aside', async () => {
     const {syncFolderWhile} = await load();
     const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));

@@ -112,14 +112,16 @@ function startWorker(): {worker: Worker; outcome: Promise<Outcome>} | undefined 
  */
 class FolderWriter implements FileSink {
   readonly #dir: string;
+  readonly #now: ReadonlySet<string>;
   readonly #files = new Set<string>();
   readonly #thread = startWorker();
-  /** Without a worker: written at once, in this thread. */
+  /** Without a worker, and the files of `now`: written at once, in this thread. */
   readonly #here = new ChangedFiles();
   #batch: Entry[] = [];
 
-  constructor(dir: string) {
+  constructor(dir: string, now: ReadonlySet<string>) {
     this.#dir = dir;
+    this.#now = now;
   }
 
   /** Writes `file` (a relative POSIX path) unless it holds `content`. Throws on a path outside the folder or given twice. */
@@ -127,7 +129,7 @@ class FolderWriter implements FileSink {
     const entry: Entry = [file, resolveInside(this.#dir, file), content];
     if (this.#files.has(file)) throw new Error(`Model Atlas: ${JSON.stringify(file)} was generated twice.`);
     this.#files.add(file);
-    if (!this.#thread) this.#here.write(entry);
+    if (!this.#thread || this.#now.has(file)) this.#here.write(entry);
     else if (this.#batch.push(entry) === BATCH) this.#send(this.#batch);
     return this;
   }
@@ -142,7 +144,9 @@ class FolderWriter implements FileSink {
     if (!this.#thread) return settle(this.#here.outcome);
     if (this.#batch.length > 0) this.#send(this.#batch);
     this.#send(null);
-    return settle(await this.#thread.outcome);
+    const there = settle(await this.#thread.outcome);
+    const written = new Set([...settle(this.#here.outcome), ...there]);
+    return [...this.#files].filter((file) => written.has(file));
   }
 
   /** Waits for every write, then deletes every other file of the folder, and the folders left empty. */
@@ -159,11 +163,12 @@ class FolderWriter implements FileSink {
 
 /**
  * Makes `dir` hold exactly the files that `build` gives its sink (relative POSIX paths), touching only what
- * differs: the built plugin writes them in a worker thread while `build` goes on. When `build` throws, the
- * files it gave may be written, and no file is deleted.
+ * differs: the built plugin writes them in a worker thread while `build` goes on, but the files of `now` at
+ * once, in this thread (files that must exist before the rest is written). When `build` throws, the files it
+ * gave may be written, and no file is deleted.
  */
-export async function syncFolderWhile(dir: string, build: (files: FileSink) => Promise<void>): Promise<SyncResult> {
-  const writer = new FolderWriter(dir);
+export async function syncFolderWhile(dir: string, build: (files: FileSink) => Promise<void>, now: ReadonlySet<string> = new Set()): Promise<SyncResult> {
+  const writer = new FolderWriter(dir, now);
   try {
     await build(writer);
   } catch (error) {
