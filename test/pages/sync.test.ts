@@ -74,7 +74,7 @@ describe.each(writers)('syncFolderWhile, %s', (_, load) => {
     const out = path.join(tempDir(), 'out');
     // A file where a folder must be.
     await expect(syncFolderWhile(out, give({blocked: 'a file', 'blocked/page.md': 'P'}))).rejects.toThrow(
-      /^Model Atlas: could not write the generated files: (EEXIST|ENOTDIR): .*blocked/,
+      /^Model Atlas: could not write the generated files: (EEXIST|ENOTDIR|EISDIR): .*blocked/,
     );
   });
 

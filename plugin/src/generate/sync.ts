@@ -27,6 +27,8 @@ type Outcome = {readonly written: string[]} | {readonly error: string};
 const WRITE_JOB = 'model-atlas-write';
 /** Files a message to the worker carries. */
 const BATCH = 64;
+/** Files the worker writes at a time: enough to keep the system's thread pool (4 threads) busy. */
+const IN_FLIGHT = 16;
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -47,32 +49,81 @@ function removeEmptyFolders(dir: string): void {
 
 /**
  * Writes files whose content differs from what their path holds, one `mkdir` a folder; keeps the paths
- * written, or the first failure (and writes nothing after it).
+ * written, or the first failure (and writes nothing after it). `write` writes at once; `writeAside` leaves
+ * the writing to the system's thread pool, `IN_FLIGHT` files at a time, until `settled`: a fresh folder is
+ * written faster so when the disk is busy.
  */
 class ChangedFiles {
   readonly #written: string[] = [];
   readonly #folders = new Set<string>();
+  readonly #queue: (readonly [file: string, target: string, bytes: Uint8Array])[] = [];
+  #inFlight = 0;
+  #idle: (() => void) | undefined;
   #error: string | undefined;
 
-  write([file, target, content]: Entry): void {
-    if (this.#error !== undefined) return;
+  write(entry: Entry): void {
+    const changed = this.#changed(entry);
+    if (changed === undefined) return;
+    const [file, target, bytes] = changed;
+    try {
+      fs.writeFileSync(target, bytes);
+      this.#written.push(file);
+    } catch (failure) {
+      this.#fail(failure);
+    }
+  }
+
+  writeAside(entry: Entry): void {
+    const changed = this.#changed(entry);
+    if (changed === undefined) return;
+    this.#queue.push(changed);
+    this.#next();
+  }
+
+  /** Waits for the writes `writeAside` began. */
+  settled(): Promise<void> {
+    return this.#inFlight === 0 ? Promise.resolve() : new Promise((resolve) => (this.#idle = resolve));
+  }
+
+  get outcome(): Outcome {
+    return this.#error === undefined ? {written: this.#written} : {error: this.#error};
+  }
+
+  /** The entry with its bytes when they differ from the file's, its folder made; undefined otherwise, or after a failure. */
+  #changed([file, target, content]: Entry): readonly [string, string, Uint8Array] | undefined {
+    if (this.#error !== undefined) return undefined;
     try {
       const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) return;
+      if (fs.existsSync(target) && fs.readFileSync(target).equals(bytes)) return undefined;
       const folder = path.dirname(target);
       if (!this.#folders.has(folder)) {
         fs.mkdirSync(folder, {recursive: true});
         this.#folders.add(folder);
       }
-      fs.writeFileSync(target, bytes);
-      this.#written.push(file);
+      return [file, target, bytes];
     } catch (failure) {
-      this.#error = (failure as Error).message;
+      this.#fail(failure);
+      return undefined;
     }
   }
 
-  get outcome(): Outcome {
-    return this.#error === undefined ? {written: this.#written} : {error: this.#error};
+  #next(): void {
+    while (this.#inFlight < IN_FLIGHT && this.#queue.length > 0 && this.#error === undefined) {
+      const [file, target, bytes] = this.#queue.shift()!;
+      this.#inFlight++;
+      fs.promises.writeFile(target, bytes).then(
+        () => this.#written.push(file),
+        (failure: unknown) => this.#fail(failure),
+      ).finally(() => {
+        this.#inFlight--;
+        this.#next();
+        if (this.#inFlight === 0) this.#idle?.();
+      });
+    }
+  }
+
+  #fail(failure: unknown): void {
+    this.#error ??= (failure as Error).message;
   }
 }
 
@@ -84,8 +135,9 @@ function settle(outcome: Outcome): string[] {
 
 if (!isMainThread && workerData === WRITE_JOB) {
   const files = new ChangedFiles();
-  parentPort!.on('message', (batch: Entry[] | null) => {
-    if (batch !== null) return batch.forEach((entry) => files.write(entry));
+  parentPort!.on('message', async (batch: Entry[] | null) => {
+    if (batch !== null) return batch.forEach((entry) => files.writeAside(entry));
+    await files.settled();
     parentPort!.postMessage(files.outcome);
     parentPort!.close();
   });
