@@ -3,7 +3,8 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {loadDatasetOrThrow} from '../../plugin/src/data/index.js';
 import {CHART_WIDTH, layoutScale, layoutTimeline, SCALE_FONT_SIZE, SCALE_NARROW, scaleLabelBox, TIMELINE_FONT_SIZE} from '../../plugin/src/generate/pictures/charts.js';
-import {descendantsOf, labelWidth, layoutGraph, layoutNeighbourhood, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
+import fc from 'fast-check';
+import {descendantsOf, hasCrossing, labelWidth, layoutGraph, layoutNeighbourhood, lineageOf, type GraphInputEdge} from '../../plugin/src/generate/pictures/graph.js';
 import {withoutDocCards} from '../../plugin/src/generate/versionProps.js';
 
 const {dataset} = loadDatasetOrThrow(fileURLToPath(new URL('../../data', import.meta.url)));
@@ -43,6 +44,45 @@ describe('layoutGraph', () => {
   it('should leave out edges to models that are not drawn', () => {
     const small = layoutGraph([{id: 'bert', label: 'BERT'}, {id: 'roberta', label: 'RoBERTa'}], edges);
     expect(small.edges.map((edge) => [edge.from, edge.to])).toEqual([['roberta', 'bert']]);
+  });
+
+  it('should draw a forest without a crossing (its first order is kept, without dagre\'s search)', () => {
+    // Each model after the first derives from an earlier one, or from none.
+    const forest = fc.array(fc.option(fc.nat(), {nil: undefined}), {minLength: 1, maxLength: 40}).map((parents) => ({
+      nodes: parents.map((_, index) => ({id: `m${index}`, label: `Model ${index}`})),
+      edges: parents.flatMap((parent, index): GraphInputEdge[] => (parent === undefined || index === 0 ? [] : [{from: `m${index}`, to: `m${parent % index}`, relation: 'fine-tuned-from'}])),
+    }));
+    fc.assert(
+      fc.property(forest, ({nodes, edges}) => {
+        const placed = new Map(layoutGraph(nodes, edges).nodes.map((node) => [node.id, node]));
+        // In a forest every edge joins neighbouring columns: two edges between the same columns cross when their ends swap places.
+        const ends = edges.map((edge) => [placed.get(edge.to)!, placed.get(edge.from)!] as const);
+        for (const [parent, child] of ends) {
+          for (const [otherParent, otherChild] of ends) {
+            if (parent.x !== otherParent.x || child.x !== otherChild.x) continue;
+            expect((parent.y - otherParent.y) * (child.y - otherChild.y), `${parent.id}→${child.id} crosses ${otherParent.id}→${otherChild.id}`).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      {numRuns: 200},
+    );
+  });
+
+  it('should tell a crossing in dagre\'s ordered layers', () => {
+    const graph = (nodes: Record<string, [rank: number, order: number]>, edges: string[]) => ({
+      node: (id: string) => ({rank: nodes[id]![0], order: nodes[id]![1]}),
+      edges: () => edges.map((edge) => ({v: edge[0]!, w: edge[1]!})),
+    });
+    const square = {a: [0, 0], b: [0, 1], c: [1, 0], d: [1, 1]} satisfies Record<string, [number, number]>;
+    expect(hasCrossing(graph(square, ['ac', 'bd']))).toBe(false);
+    expect(hasCrossing(graph(square, ['ac', 'ad', 'bd']))).toBe(false);
+    expect(hasCrossing(graph(square, ['ad', 'bc']))).toBe(true);
+    expect(hasCrossing(graph(square, ['ac', 'ad', 'bc']))).toBe(true);
+    // Between other layers, the same orders do not meet.
+    expect(hasCrossing(graph({...square, e: [2, 0], f: [2, 1]}, ['ac', 'bd', 'cf', 'de']))).toBe(true);
+    expect(hasCrossing(graph({a: [0, 1], b: [0, 0], c: [1, 0], e: [2, 0]}, ['ac', 'ce', 'bc']))).toBe(false);
+    // An edge over a layer (dagre splits those before ordering): not judged, so searched.
+    expect(hasCrossing(graph({a: [0, 0], e: [2, 0]}, ['ae']))).toBe(true);
   });
 
   it('should size nodes by their label, wide characters wider', () => {

@@ -83,7 +83,7 @@ export function layoutGraph(nodes: readonly GraphInputNode[], edges: readonly Gr
   for (const node of nodes) graph.setNode(node.id, {width: nodeWidth(node), height: NODE_HEIGHT});
   const kept = edgesBetween(nodes, edges);
   for (const edge of kept) graph.setEdge(edge.to, edge.from);
-  dagre.layout(graph);
+  dagre.layout(graph, {customOrder: orderUnlessCrossingFree});
   const placed = nodes.map((node): PlacedNode => {
     const {x, y, width, height} = graph.node(node.id);
     return {id: node.id, x: round(x - width / 2), y: round(y - height / 2), width, height};
@@ -100,6 +100,56 @@ export function layoutGraph(nodes: readonly GraphInputNode[], edges: readonly Gr
       return {...edge, d: edgePath([{x: parent.x + parent.width / 2, y: parent.y}, ...route, {x: child.x - child.width / 2, y: child.y}])};
     }),
   };
+}
+
+/** What the ordering reads and writes of dagre's graph (its types of the option do not resolve here). */
+interface LayeredGraph {
+  nodes(): readonly string[];
+  edges(): readonly {readonly v: string; readonly w: string}[];
+  successors(id: string): readonly string[] | undefined | void;
+  node(id: string): {rank?: number; order?: number};
+}
+
+/**
+ * dagre's ordering of the layers (`customOrder`), except when a depth-first walk from the first layer, as
+ * dagre's own first order, gives an order without a crossing: that order is kept, as no search can do
+ * better. The search took 40 % of the family tree's layout for a lineage that is a forest, which such a
+ * walk draws without a crossing. With a crossing, dagre's whole search runs, as before.
+ */
+function orderUnlessCrossingFree(graph: LayeredGraph, order: (graph: LayeredGraph, options: object) => void): void {
+  const layers: string[][] = [];
+  const visited = new Set<string>();
+  // Depth first, without recursion (a long lineage is a deep walk): the next node to visit is on top.
+  const stack = [...graph.nodes()].sort((a, b) => graph.node(a).rank! - graph.node(b).rank!).reverse();
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (visited.has(id)) continue;
+    visited.add(id);
+    (layers[graph.node(id).rank!] ??= []).push(id);
+    stack.push(...[...(graph.successors(id) ?? [])].reverse());
+  }
+  for (const layer of layers) layer?.forEach((id, index) => (graph.node(id).order = index));
+  if (hasCrossing(graph)) order(graph, {});
+}
+
+/**
+ * Whether two edges of dagre's ordered graph cross: once edges that span layers have been split, every edge
+ * joins a layer to the next; ordered by their upper ends, the lower ends of the edges between two layers
+ * then never go back. An edge that does not join neighbouring layers counts as a crossing.
+ */
+export function hasCrossing(graph: Pick<LayeredGraph, 'edges' | 'node'>): boolean {
+  const byLayer = new Map<number, [number, number][]>();
+  for (const {v, w} of graph.edges()) {
+    const [upper, lower] = [graph.node(v), graph.node(w)];
+    if (upper.rank === undefined || lower.rank !== upper.rank + 1) return true;
+    let ends = byLayer.get(upper.rank);
+    if (ends === undefined) byLayer.set(upper.rank, (ends = []));
+    ends.push([upper.order!, lower.order!]);
+  }
+  return [...byLayer.values()].some((ends) => {
+    ends.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return ends.some(([, lower], index) => index > 0 && lower < ends[index - 1]![1]);
+  });
 }
 
 /** The edges whose two ends are drawn, loops left out. */
