@@ -49,7 +49,7 @@ function removeEmptyFolders(dir: string): void {
 
 /**
  * Writes files whose content differs from what their path holds, one `mkdir` a folder; keeps the paths
- * written, or the first failure (and writes nothing after it). `write` writes at once; `writeAside` leaves
+ * written, or the first failure (and starts no write after it). `write` writes at once; `writeAside` leaves
  * the writing to the system's thread pool, `IN_FLIGHT` files at a time, until `settled`: a fresh folder is
  * written faster so when the disk is busy.
  */
