@@ -22,6 +22,13 @@ const OUTSIDE = Symbol('outside the plain subset');
 
 /** Characters outside the subset anywhere in the text: controls, tabs, carriage returns, surrogates (astral characters), U+FEFF, noncharacters. */
 const REFUSED_CHARACTER = /[^\n\x20-\x7E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD]/;
+/**
+ * The deepest indentation of a nested block collection. Each level of nesting is indented further, so this
+ * bounds the reader's recursion: deeper nesting, which could overflow the stack, is left to js-yaml, as is
+ * everything unusual. (Catching the overflow instead was not reliable: now and then the stack overflow
+ * escaped the catch.)
+ */
+const MAX_INDENT = 128;
 /** Plain scalars that the core schema reads as null or a boolean. */
 const KEYWORDS = new Map<string, null | boolean>([
   ...['null', 'Null', 'NULL'].map((word) => [word, null] as const),
@@ -156,7 +163,7 @@ class Reader {
     const line = this.#contentLine();
     if (line === undefined) throw OUTSIDE;
     const lineIndent = this.#indent(line);
-    if (lineIndent <= indent) throw OUTSIDE;
+    if (lineIndent <= indent || lineIndent > MAX_INDENT) throw OUTSIDE;
     const at = this.#starts[line]! + lineIndent;
     return this.#text.charCodeAt(at) === 0x2d ? this.#sequence(lineIndent, line) : this.#mapping(lineIndent, line, at);
   }
@@ -343,8 +350,7 @@ export function parsePlainYaml(text: string): {value: Record<string, unknown>} |
   try {
     return {value: new Reader(text).read() as Record<string, unknown>};
   } catch (error) {
-    // Nesting deep enough to overflow the stack is left to js-yaml too, as is everything unusual.
-    if (error === OUTSIDE || error instanceof RangeError) return undefined;
+    if (error === OUTSIDE) return undefined;
     throw error;
   }
 }
