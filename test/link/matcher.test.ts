@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import {toString} from 'mdast-util-to-string';
 import {describe, expect, it} from 'vitest';
 import {isBlocking, isWholeMention} from '../../plugin/src/link/boundaries.js';
+import {VFile} from 'vfile';
+import {linkModels} from '../../plugin/src/link/autolink.js';
 import {compileMatcher, getMatcher} from '../../plugin/src/link/matcher.js';
+import {normalizeOptions} from '../../plugin/src/link/options.js';
 import {createParser, hasNestedLink, linkTree, loadFixtureDataset, normalizeTree, unlinkModels} from './helpers.js';
 
 const scan = (text: string) => getMatcher(loadFixtureDataset()).scan(text).map((m) => [m.text, m.kind, m.models.join('|')]);
@@ -108,6 +111,42 @@ describe('matcher: properties', () => {
         if (text.length <= 200) expect(Object.isFrozen(first)).toBe(true);
       }),
       {numRuns: 200},
+    );
+  });
+
+  it('should say a text may match whenever a mention of a longer text lies within it', () => {
+    const matcher = getMatcher(loadFixtureDataset());
+    fc.assert(
+      fc.property(markdown, fc.nat(), fc.nat(), (text, from, length) => {
+        const start = from % (text.length + 1);
+        const end = Math.min(text.length, start + length);
+        const within = matcher.scan(text).some((match) => start <= match.nameStart && match.nameEnd <= end);
+        if (within) expect(matcher.mayMatch(text.slice(start, end))).toBe(true);
+        if (matcher.scan(text).length > 0) expect(matcher.mayMatch(text)).toBe(true);
+      }),
+      {numRuns: 500},
+    );
+    expect(matcher.mayMatch('a list of dates (2018), (2019-05)')).toBe(false);
+    expect(matcher.mayMatch('RoBERTa')).toBe(true);
+  });
+
+  it('should link and report random Markdown as it would if every block were read through the rules', async () => {
+    const parser = createParser();
+    const dataset = loadFixtureDataset();
+    const links = fc.array(fc.oneof(markdown, fc.constantFrom('[BERT](/models/bert)', '[GPT-3](https://example.com/gpt)', '`T5`', '*RoBERTa*', ' (2019)', '\n- ')), {maxLength: 8});
+    await fc.assert(
+      fc.asyncProperty(links, fc.constantFrom<'section' | 'page' | 'paragraph' | false>('section', 'page', 'paragraph', false), async (parts, once) => {
+        const text = parts.join('');
+        const settings = normalizeOptions({data: dataset, once, headings: true});
+        const readsAll = {...settings, matcher: {...settings.matcher, mayMatch: () => true}};
+        const [skipping, reading] = [settings, readsAll].map((used) => {
+          const tree = parser.parse(text);
+          const mentions = linkModels(tree, used, new VFile(text));
+          return {tree, mentions};
+        });
+        expect(skipping).toEqual(reading);
+      }),
+      {numRuns: 300},
     );
   });
 

@@ -70,7 +70,6 @@ interface Flattened {
   text: string;
   readonly pieces: Piece[];
   readonly markers: Marker[];
-  linkable: boolean;
 }
 
 interface Walk {
@@ -193,7 +192,6 @@ function flatten(walk: Walk, block: Parent, flat: Flattened, linkable: boolean) 
     switch (node.type) {
       case 'text':
         flat.pieces.push({start: flat.text.length, node, parent, linkable: allowed});
-        flat.linkable ||= allowed;
         flat.text += node.value;
         continue;
       case 'inlineCode':
@@ -229,9 +227,13 @@ function flatten(walk: Walk, block: Parent, flat: Flattened, linkable: boolean) 
 
 /** Scans one block of phrasing content, links what the settings allow and records every mention. */
 function linkBlock(walk: Walk, block: Parent, linkable: boolean) {
-  const flat: Flattened = {text: '', pieces: [], markers: [], linkable: false};
+  const flat: Flattened = {text: '', pieces: [], markers: []};
   flatten(walk, block, flat, linkable);
-  const matches = flat.linkable && walk.auto ? walk.settings.matcher.scan(flat.text) : [];
+  const {matcher} = walk.settings;
+  // Only a name lying within a linkable text is linked or counted: a block whose linkable texts hold none
+  // (a list item of links and dates) is not read through the rules at all.
+  const scanned = walk.auto && flat.pieces.some((piece) => piece.linkable && matcher.mayMatch(piece.node.value));
+  const matches = scanned ? matcher.scan(flat.text) : [];
   const source = typeof walk.file.value === 'string' ? walk.file.value : undefined;
   const links = new Map<Text, {from: number; to: number; url: string; place: Position | undefined}[]>();
   let piece = 0;

@@ -64,6 +64,11 @@ export interface Matcher {
   readonly dataset: LinkTargets;
   /** Every mention in `text`: leftmost-longest, not overlapping, read through the rules. Shared: do not change it. */
   scan(text: string): readonly Match[];
+  /**
+   * Whether a name or look-alike occurs anywhere in `text`, in any case, before any rule: when not, no
+   * mention of `scan` lies within it, whatever text is scanned around it.
+   */
+  mayMatch(text: string): boolean;
   /** How `text` as a whole would be read as a name (`undefined` if it is none, near-misses excluded). */
   resolveName(text: string): Pick<Match, 'kind' | 'models' | 'names'> | undefined;
 }
@@ -349,13 +354,29 @@ export function compileMatcher(dataset: LinkTargets, input: MatcherInput = toMat
     return all.map((candidate) => ({...candidate, text: text.slice(candidate.start, candidate.end)}));
   }
 
+  function mayMatch(text: string): boolean {
+    const table = foldTable();
+    let space = false;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = table[text.charCodeAt(i)]!;
+      if (code === 0x20) {
+        if (space) continue;
+        space = true;
+      } else space = false;
+      state = step(state, code);
+      if (output[state]! >= 0 || nextOutput[state] !== 0) return true;
+    }
+    return false;
+  }
+
   function resolveName(text: string) {
     const index = patternOfKey.get(fold(normalizeName(text)));
     const resolved = index === undefined ? undefined : resolve(patterns[index]!, text);
     return resolved && resolved !== 'lookalike' && resolved.kind !== 'near-miss' ? resolved : undefined;
   }
 
-  return {dataset, scan, resolveName};
+  return {dataset, scan, mayMatch, resolveName};
 }
 
 /** The longest text whose scan is kept, and how many are kept (a few MB at most). */
