@@ -310,15 +310,17 @@ export function compileMatcher(dataset: LinkTargets, input: MatcherInput = toMat
     return matches;
   }
 
-  function scanText(text: string): Match[] {
+  // Where each of the last characters read came from (white space runs are read as one space): one ring
+  // for every scan, which never nest.
+  const ring = new Int32Array(2 ** Math.ceil(Math.log2(longest + 1)));
+  const mask = ring.length - 1;
+
+  /**
+   * Runs the automaton over `text` as read and calls `found` with every name or look-alike that ends at a
+   * character (with its start and end offsets), until `found` returns true.
+   */
+  function eachOccurrence(text: string, found: (pattern: Pattern, start: number, end: number) => boolean | void): void {
     const table = foldTable();
-    const strong: Candidate[] = [];
-    const weak: Candidate[] = [];
-    const blockers: {start: number; end: number}[] = [];
-    // Where each of the last characters read came from (white space runs are read as one space).
-    const size = 2 ** Math.ceil(Math.log2(longest + 1));
-    const mask = size - 1;
-    const from = new Int32Array(size);
     let count = 0;
     let space = false;
     let state = 0;
@@ -328,46 +330,43 @@ export function compileMatcher(dataset: LinkTargets, input: MatcherInput = toMat
         if (space) continue;
         space = true;
       } else space = false;
-      from[count & mask] = i;
+      ring[count & mask] = i;
       count++;
       state = step(state, code);
-      for (let found = output[state]! >= 0 ? state : nextOutput[state]!; found !== 0; found = nextOutput[found]!) {
-        const pattern = patterns[output[found]!]!;
-        const start = from[(count - pattern.length) & mask]!;
-        const end = i + 1;
-        const resolved = resolve(pattern, text.slice(start, end));
-        if (resolved === undefined) continue;
-        if (resolved === 'lookalike') {
-          if (!isBlocking(text[start - 1])) blockers.push({start, end});
-          continue;
-        }
-        const candidate = read(text, start, end, resolved);
-        if (!candidate) continue;
-        if (candidate.kind !== 'near-miss') strong.push(candidate);
-        else if (!isCaseNoise(text.slice(start, end), candidate.names, text.slice(Math.max(0, start - 8), start))) weak.push(candidate);
+      for (let ends = output[state]! >= 0 ? state : nextOutput[state]!; ends !== 0; ends = nextOutput[ends]!) {
+        const pattern = patterns[output[ends]!]!;
+        if (found(pattern, ring[(count - pattern.length) & mask]!, i + 1)) return;
       }
     }
+  }
+
+  function mayMatch(text: string): boolean {
+    let any = false;
+    eachOccurrence(text, () => (any = true));
+    return any;
+  }
+
+  function scanText(text: string): Match[] {
+    const strong: Candidate[] = [];
+    const weak: Candidate[] = [];
+    const blockers: {start: number; end: number}[] = [];
+    eachOccurrence(text, (pattern, start, end) => {
+      const resolved = resolve(pattern, text.slice(start, end));
+      if (resolved === undefined) return;
+      if (resolved === 'lookalike') {
+        if (!isBlocking(text[start - 1])) blockers.push({start, end});
+        return;
+      }
+      const candidate = read(text, start, end, resolved);
+      if (!candidate) return;
+      if (candidate.kind !== 'near-miss') strong.push(candidate);
+      else if (!isCaseNoise(text.slice(start, end), candidate.names, text.slice(Math.max(0, start - 8), start))) weak.push(candidate);
+    });
     const taken = pickLeftmostLongest<Candidate | Span>([...strong, ...blockers]);
     const variants = new Map(strong.filter((candidate) => candidate.reading === 'variant').map((candidate) => [`${candidate.start}:${candidate.end}`, candidate]));
     const picked = taken.filter((pick): pick is Candidate => 'kind' in pick).map((pick) => withOwnName(pick, variants));
     const all = weak.length === 0 ? picked : [...picked, ...pickLeftmostLongest(weak, taken)].sort((a, b) => a.start - b.start);
     return all.map((candidate) => ({...candidate, text: text.slice(candidate.start, candidate.end)}));
-  }
-
-  function mayMatch(text: string): boolean {
-    const table = foldTable();
-    let space = false;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = table[text.charCodeAt(i)]!;
-      if (code === 0x20) {
-        if (space) continue;
-        space = true;
-      } else space = false;
-      state = step(state, code);
-      if (output[state]! >= 0 || nextOutput[state] !== 0) return true;
-    }
-    return false;
   }
 
   function resolveName(text: string) {
